@@ -1,0 +1,6 @@
+package org.cryoetgan.engine.backend;
+
+/** Reductions over axes: sum, max, min. */
+public enum ReduceOp {
+    SUM, MAX, MIN
+}

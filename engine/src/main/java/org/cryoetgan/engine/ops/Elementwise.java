@@ -1,0 +1,155 @@
+package org.cryoetgan.engine.ops;
+
+import java.util.Arrays;
+import org.cryoetgan.engine.Shape;
+import org.cryoetgan.engine.Tensor;
+import org.cryoetgan.engine.autograd.Node;
+import org.cryoetgan.engine.backend.BinaryOp;
+import org.cryoetgan.engine.backend.UnaryOp;
+
+/** Arithmetic with broadcasting (add, sub, mul, div) and elementwise math (neg, exp, log, sqrt, pow, abs, clamp). */
+public final class Elementwise {
+    private Elementwise() {
+    }
+
+    public static Tensor add(Tensor a, Tensor b) {
+        Tensor out = Kernels.binary(BinaryOp.ADD, 0, 0, a, b);
+        return Node.record(out, "add", g -> new Tensor[] {Reductions.sumTo(g, a.shape()), Reductions.sumTo(g, b.shape())},
+                a, b);
+    }
+
+    public static Tensor sub(Tensor a, Tensor b) {
+        Tensor out = Kernels.binary(BinaryOp.SUB, 0, 0, a, b);
+        return Node.record(out, "sub", g -> new Tensor[] {Reductions.sumTo(g, a.shape()),
+                b.requiresGrad() ? Reductions.sumTo(neg(g), b.shape()) : null}, a, b);
+    }
+
+    public static Tensor mul(Tensor a, Tensor b) {
+        Tensor out = Kernels.binary(BinaryOp.MUL, 0, 0, a, b);
+        return Node.record(out, "mul", g -> new Tensor[] {
+                a.requiresGrad() ? Reductions.sumTo(Kernels.binary(BinaryOp.MUL, 0, 0, g, b), a.shape()) : null,
+                b.requiresGrad() ? Reductions.sumTo(Kernels.binary(BinaryOp.MUL, 0, 0, g, a), b.shape()) : null}, a, b);
+    }
+
+    public static Tensor div(Tensor a, Tensor b) {
+        Tensor out = Kernels.binary(BinaryOp.DIV, 0, 0, a, b);
+        return Node.record(out, "div", g -> {
+            Tensor ga = a.requiresGrad() ? Reductions.sumTo(Kernels.binary(BinaryOp.DIV, 0, 0, g, b), a.shape()) : null;
+            Tensor gb = null;
+            if (b.requiresGrad()) {
+                // d(a/b)/db = -out / b
+                Tensor t = Kernels.binary(BinaryOp.MUL, 0, 0, g, out);
+                gb = Reductions.sumTo(Kernels.unary(UnaryOp.NEG, 0, 0, Kernels.binary(BinaryOp.DIV, 0, 0, t, b)),
+                        b.shape());
+            }
+            return new Tensor[] {ga, gb};
+        }, a, b);
+    }
+
+    /** {@code scale·x + shift}. */
+    public static Tensor affine(Tensor x, float scale, float shift) {
+        Tensor out = Kernels.unary(UnaryOp.AFFINE, scale, shift, x);
+        return Node.record(out, "affine", g -> new Tensor[] {Kernels.unary(UnaryOp.AFFINE, scale, 0, g)}, x);
+    }
+
+    public static Tensor neg(Tensor x) {
+        Tensor out = Kernels.unary(UnaryOp.NEG, 0, 0, x);
+        return Node.record(out, "neg", g -> new Tensor[] {Kernels.unary(UnaryOp.NEG, 0, 0, g)}, x);
+    }
+
+    public static Tensor exp(Tensor x) {
+        Tensor out = Kernels.unary(UnaryOp.EXP, 0, 0, x);
+        return Node.record(out, "exp", g -> new Tensor[] {Kernels.binary(BinaryOp.MUL, 0, 0, g, out)}, x);
+    }
+
+    public static Tensor log(Tensor x) {
+        Tensor out = Kernels.unary(UnaryOp.LOG, 0, 0, x);
+        return Node.record(out, "log", g -> new Tensor[] {Kernels.binary(BinaryOp.DIV, 0, 0, g, x)}, x);
+    }
+
+    public static Tensor sqrt(Tensor x) {
+        Tensor out = Kernels.unary(UnaryOp.SQRT, 0, 0, x);
+        return Node.record(out, "sqrt", g -> new Tensor[] {
+                Kernels.unary(UnaryOp.AFFINE, 0.5f, 0, Kernels.binary(BinaryOp.DIV, 0, 0, g, out))}, x);
+    }
+
+    /** {@code x^p} for a constant exponent. */
+    public static Tensor pow(Tensor x, float p) {
+        Tensor out = Kernels.unary(UnaryOp.POW, p, 0, x);
+        return Node.record(out, "pow", g -> new Tensor[] {
+                Kernels.binary(BinaryOp.MUL, 0, 0, g, Kernels.unary(UnaryOp.AFFINE, p, 0,
+                        Kernels.unary(UnaryOp.POW, p - 1, 0, x)))}, x);
+    }
+
+    public static Tensor abs(Tensor x) {
+        Tensor out = Kernels.unary(UnaryOp.ABS, 0, 0, x);
+        return Node.record(out, "abs", g -> new Tensor[] {
+                Kernels.binary(BinaryOp.MUL, 0, 0, g, Kernels.unary(UnaryOp.SIGN, 0, 0, x))}, x);
+    }
+
+    /** Limits values to [min, max]; the gradient passes where min ≤ x ≤ max. */
+    public static Tensor clamp(Tensor x, float min, float max) {
+        if (min > max) {
+            throw new IllegalArgumentException("clamp: min " + min + " > max " + max);
+        }
+        Tensor out = Kernels.unary(UnaryOp.CLAMP, min, max, x);
+        return Node.record(out, "clamp", g -> new Tensor[] {Kernels.binary(BinaryOp.CLAMP_GRAD, min, max, x, g)}, x);
+    }
+
+    /** Elementwise maximum (no gradient: used for numerics such as stable log-sum-exp). */
+    public static Tensor maximum(Tensor a, Tensor b) {
+        return Kernels.binary(BinaryOp.MAX, 0, 0, a, b);
+    }
+
+    // ---- in-place updates (no autograd; for optimizers and gradient accumulation) -------------------------
+
+    /** {@code target += source} (source broadcast to target's shape). */
+    public static void addInPlace(Tensor target, Tensor source) {
+        binaryInPlace(BinaryOp.ADD, target, source);
+    }
+
+    /** {@code target = op(target, source)} with source broadcast to target's shape. */
+    public static void binaryInPlace(BinaryOp op, Tensor target, Tensor source) {
+        checkInPlace(target);
+        int[] shape = target.shape();
+        if (!Arrays.equals(Shape.broadcast(shape, source.shape()), shape)) {
+            throw new IllegalArgumentException("cannot broadcast " + Arrays.toString(source.shape()) + " into "
+                    + Arrays.toString(shape));
+        }
+        Kernels.checkSameBackend(target, source);
+        target.backend().binary(op, 0, 0, target.buffer(), 0, target.strides(), source.buffer(), source.offset(),
+                Shape.broadcastStrides(source.shape(), source.strides(), shape), target.buffer(), shape);
+    }
+
+    /** {@code target = op(target; a, b)}. */
+    public static void unaryInPlace(UnaryOp op, float a, float b, Tensor target) {
+        checkInPlace(target);
+        target.backend().unary(op, a, b, target.buffer(), target.buffer(), target.numel());
+    }
+
+    /** {@code target += alpha·source} for same-shaped tensors. */
+    public static void axpyInPlace(float alpha, Tensor source, Tensor target) {
+        checkInPlace(target);
+        if (!Arrays.equals(source.shape(), target.shape())) {
+            throw new IllegalArgumentException("axpy shapes differ: " + Arrays.toString(source.shape()) + " vs "
+                    + Arrays.toString(target.shape()));
+        }
+        Tensor s = Kernels.dense(source);
+        target.backend().axpy(alpha, s.buffer(), target.buffer(), target.buffer(), target.numel());
+    }
+
+    /** Copies {@code source} (broadcast) into {@code target}. */
+    public static void copyInto(Tensor target, Tensor source) {
+        int[] shape = target.shape();
+        Kernels.checkSameBackend(target, source);
+        target.backend().copyStrided(source.buffer(), source.offset(),
+                Shape.broadcastStrides(source.shape(), source.strides(), shape), target.buffer(), target.offset(),
+                target.strides(), shape);
+    }
+
+    private static void checkInPlace(Tensor target) {
+        if (!target.isContiguous() || target.offset() != 0) {
+            throw new IllegalArgumentException("in-place updates need a contiguous tensor at offset 0");
+        }
+    }
+}
