@@ -9,6 +9,8 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 import org.cryoetgan.gan.volume.Vec3;
@@ -35,6 +37,8 @@ public final class MrcReader {
 
     /** Largest dimension accepted along any axis: beyond this the header is treated as corrupt. */
     static final int MAX_DIMENSION = 1 << 20;
+    /** Data are read in chunks of this many bytes (a multiple of every mode's voxel size). */
+    private static final int CHUNK_BYTES = 1 << 24;
 
     private MrcReader() {
     }
@@ -60,7 +64,7 @@ public final class MrcReader {
         }
         long fileSize = Files.size(file);
         boolean gz = isGzip(file);
-        try (InputStream in = open(file, gz)) {
+        try (CountingStream in = new CountingStream(open(file, gz))) {
             byte[] head = in.readNBytes(MrcHeader.SIZE);
             if (head.length < MrcHeader.SIZE) {
                 throw new MrcFormatException(file, (gz ? "decompressed content is " : "file is ") + head.length
@@ -84,11 +88,10 @@ public final class MrcReader {
             if (!withData) {
                 return new MrcData(h, ext, Volume.cube(1, 1));
             }
-            byte[] raw = in.readNBytes((int) dataBytes);
-            if (raw.length < dataBytes) {
-                throw truncated(file, h, mode, needed, MrcHeader.SIZE + ext.length + raw.length);
+            float[] fileOrder = readData(in, (int) voxels, mode, h);
+            if (fileOrder == null) {
+                throw truncated(file, h, mode, needed, in.count());
             }
-            float[] fileOrder = decode(raw, mode, h);
             return new MrcData(h, ext, toVolume(file, h, fileOrder));
         } catch (EOFException | ZipException e) {
             throw new MrcFormatException(file, "the gzip stream is truncated or corrupt (" + e.getMessage() + ")", e);
@@ -167,34 +170,55 @@ public final class MrcReader {
                 + h.nsymbt() + " header bytes, " + needed + " bytes in all, but only " + have + " bytes are present");
     }
 
-    private static float[] decode(byte[] raw, MrcMode mode, MrcHeader h) {
+    /**
+     * Read and decode {@code voxels} voxels chunk by chunk, so that memory grows only with the bytes actually
+     * present; the float array is allocated once all bytes have arrived. Returns null when the data run out.
+     */
+    private static float[] readData(CountingStream in, int voxels, MrcMode mode, MrcHeader h) throws IOException {
+        int bpv = mode.bytesPerVoxel();
+        int chunkVoxels = CHUNK_BYTES / bpv;
+        List<byte[]> chunks = new ArrayList<>();
+        for (long left = voxels; left > 0; left -= chunkVoxels) {
+            int len = (int) Math.min(left, chunkVoxels) * bpv;
+            byte[] chunk = in.readNBytes(len);
+            if (chunk.length < len) {
+                return null;
+            }
+            chunks.add(chunk);
+        }
+        float[] out = new float[voxels];
+        int offset = 0;
+        for (byte[] chunk : chunks) {
+            decode(chunk, mode, h, out, offset);
+            offset += chunk.length / bpv;
+        }
+        return out;
+    }
+
+    private static void decode(byte[] raw, MrcMode mode, MrcHeader h, float[] out, int offset) {
         int n = raw.length / mode.bytesPerVoxel();
-        float[] out = new float[n];
         ByteBuffer b = ByteBuffer.wrap(raw).order(h.byteOrder());
         switch (mode) {
             case INT8 -> {
                 boolean unsigned = h.isImodFile() && (h.imodFlags() & 1) == 0;
                 for (int i = 0; i < n; i++) {
-                    out[i] = unsigned ? (raw[i] & 0xFF) : raw[i];
+                    out[offset + i] = unsigned ? (raw[i] & 0xFF) : raw[i];
                 }
             }
-            case INT16 -> shortsInto(n, out, b, false);
-            case UINT16 -> shortsInto(n, out, b, true);
-            case FLOAT32 -> b.asFloatBuffer().get(out);
+            case INT16, UINT16 -> {
+                boolean unsigned = mode == MrcMode.UINT16;
+                for (int i = 0; i < n; i++) {
+                    short s = b.getShort(2 * i);
+                    out[offset + i] = unsigned ? (s & 0xFFFF) : s;
+                }
+            }
+            case FLOAT32 -> b.asFloatBuffer().get(out, offset, n);
             case FLOAT16 -> {
                 for (int i = 0; i < n; i++) {
-                    out[i] = Half.toFloat(b.getShort(2 * i));
+                    out[offset + i] = Half.toFloat(b.getShort(2 * i));
                 }
             }
             default -> throw new IllegalStateException("mode " + mode + " is not readable");
-        }
-        return out;
-    }
-
-    private static void shortsInto(int n, float[] out, ByteBuffer b, boolean unsigned) {
-        for (int i = 0; i < n; i++) {
-            short s = b.getShort(2 * i);
-            out[i] = unsigned ? (s & 0xFFFF) : s;
         }
     }
 
