@@ -1,0 +1,35 @@
+package org.cryoetgan.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.cryoetgan.gan.metrics.VolumeShape;
+
+/**
+ * How commands read a volume file: voxels (x fastest) and their shape. Commands take a loader so that tests can
+ * hand them volumes without files.
+ */
+@FunctionalInterface
+interface VolumeLoader {
+
+    /**
+     * A volume read from a file.
+     *
+     * @param voxels the voxel values, x fastest, then y, then z
+     * @param shape  the extents
+     */
+    record Loaded(float[] voxels, VolumeShape shape) {
+    }
+
+    /** Reads the volume in {@code path}. */
+    Loaded load(Path path) throws IOException;
+
+    /** The loader for MRC2014 files, the format of every volume the command line reads. */
+    static VolumeLoader mrc() {
+        // MERGE: wire the MRC reader of org.cryoetgan.gan.mrc here (it is not on this branch). The one statement
+        // below becomes, with that package's actual names:
+        //     return path -> { var m = Mrc.read(path); return new Loaded(m.data(), new VolumeShape(m.nx(), m.ny(), m.nz())); };
+        return path -> {
+            throw new IOException("MRC reading is not wired into this build yet; cannot read " + path);
+        };
+    }
+}
