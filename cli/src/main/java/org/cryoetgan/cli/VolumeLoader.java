@@ -25,11 +25,9 @@ interface VolumeLoader {
 
     /** The loader for MRC2014 files, the format of every volume the command line reads. */
     static VolumeLoader mrc() {
-        // MERGE: wire the MRC reader of org.cryoetgan.gan.mrc here (it is not on this branch). The one statement
-        // below becomes, with that package's actual names:
-        //     return path -> { var m = Mrc.read(path); return new Loaded(m.data(), new VolumeShape(m.nx(), m.ny(), m.nz())); };
         return path -> {
-            throw new IOException("MRC reading is not wired into this build yet; cannot read " + path);
+            org.cryoetgan.gan.volume.Volume v = org.cryoetgan.gan.mrc.MrcReader.readVolume(path);
+            return new Loaded(v.data(), new VolumeShape(v.nx(), v.ny(), v.nz()));
         };
     }
 }
