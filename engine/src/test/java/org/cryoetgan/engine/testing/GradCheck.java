@@ -47,6 +47,11 @@ public final class GradCheck {
             this.grad = grad;
         }
 
+        /** A copy of the values. */
+        public float[] data() {
+            return data.clone();
+        }
+
         /** The same data as an input whose gradient is neither requested nor checked. */
         public Input constant() {
             return new Input(data, shape, false);
