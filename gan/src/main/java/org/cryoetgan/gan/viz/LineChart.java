@@ -80,7 +80,7 @@ public final class LineChart {
 
     public void write(Path png, int width, int panelHeight) throws IOException {
         BufferedImage img = render(width, panelHeight);
-        org.cryoetgan.gan.io.AtomicFiles.write(png, out -> ImageIO.write(img, "png", out));
+        org.cryoetgan.nn.io.AtomicFiles.write(png, out -> ImageIO.write(img, "png", out));
     }
 
     private static void drawPanel(Graphics2D g, String name, List<Series> series, int x0, int y0, int w, int h) {
