@@ -41,6 +41,22 @@ public final class ImagePool implements AutoCloseable {
         return detached;
     }
 
+    /** Visits the stored fakes in order. */
+    public void forEach(java.util.function.BiConsumer<Integer, Tensor> visitor) {
+        for (int i = 0; i < stored.size(); i++) {
+            visitor.accept(i, stored.get(i));
+        }
+    }
+
+    /** Replaces the stored fakes with {@code prefix + i} entries of a saved state (for exact resumption). */
+    public void restore(java.util.Map<String, org.cryoetgan.nn.io.HostTensor> state, String prefix) {
+        close();
+        for (int i = 0; state.containsKey(prefix + i); i++) {
+            org.cryoetgan.nn.io.HostTensor h = state.get(prefix + i);
+            stored.add(Scope.unscoped(() -> h.toTensor(org.cryoetgan.engine.Backends.getDefault())));
+        }
+    }
+
     public int size() {
         return stored.size();
     }
