@@ -17,7 +17,9 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * {@code Tr sqrtm(sqrt(S1) S2 sqrt(S1))} (same trace; see {@link MatrixSqrt}) rather than by SciPy's Schur-based
  * {@code sqrtm} of the non-symmetric product. Its imaginary parts are the roots of negative round-off
  * eigenvalues, and the error check is on the largest of them, where pytorch-fid checks the diagonal of the
- * complex root. On well-conditioned inputs both agree to round-off.
+ * complex root. On well-conditioned inputs both agree to round-off. With singular covariances (fewer samples
+ * than features) both square roots pick up round-off (sqrt of ~1e-15 eigenvalues), so {@link #compute} then
+ * uses the exact sample-space form {@link #fromSamples} instead, which needs neither the retry nor the check.
  */
 public final class Fid {
 
