@@ -3,7 +3,7 @@
 
 Run with Debian's Python, which has the packaged libraries:
 
-    apt-get install -y python3-skimage python3-scipy python3-numpy
+    apt-get install -y python3-skimage python3-scipy python3-numpy python3-mpmath
     /usr/bin/python3 tools/metrics_fixtures.py
 
 Written with scikit-image 0.19.3, SciPy 1.10.1 and NumPy 1.24.2 (Debian 12).
@@ -14,7 +14,9 @@ Independent references:
   * PRDC: a NumPy transcription of the formulas of Naeem et al. 2020 as the `prdc` package
     computes them (k-th neighbour radius = (k+1)-th smallest distance including the point
     itself, strict <). Distances computed exactly (differences, not the Gram trick).
-  * FID: the pytorch-fid recipe with scipy.linalg.sqrtm on the product of the covariances.
+  * FID: the pytorch-fid recipe with scipy.linalg.sqrtm on the product of the covariances, and an
+    exact value from 40-digit mpmath: Tr sqrtm(S1 S2) = nuclear norm of Xc Yc^T / sqrt((n-1)(m-1)).
+    (For singular covariances SciPy's sqrtm is off by ~2e-7 here: sqrt of round-off eigenvalues.)
   * Inception Score: the original (improved-GAN) recipe: splits [i*N//s, (i+1)*N//s),
     exp(mean KL(p(y|x) || p(y))) per split, mean and population std over the splits.
   * Wasserstein-1 between intensity samples: scipy.stats.wasserstein_distance.
@@ -26,6 +28,7 @@ float32 volumes), then the reference is computed in float64.
 import os
 import sys
 
+import mpmath
 import numpy as np
 import scipy.linalg
 import scipy.ndimage
@@ -147,6 +150,18 @@ def fid_pytorch_recipe(x, y, eps=1e-6):
     return diff.dot(diff) + np.trace(s1) + np.trace(s2) - 2 * np.trace(covmean), s1, s2
 
 
+def fid_exact(x, y):
+    mpmath.mp.dps = 40
+    xc, yc = x - x.mean(0), y - y.mean(0)
+    n1, n2 = len(x) - 1, len(y) - 1
+    X, Y = mpmath.matrix(xc.tolist()), mpmath.matrix(yc.tolist())
+    nuclear = sum(mpmath.svd_r(X * Y.T, compute_uv=False))
+    mean_term = mpmath.fsum((mpmath.mpf(a) - mpmath.mpf(b)) ** 2 for a, b in zip(x.mean(0), y.mean(0)))
+    traces = mpmath.fsum(mpmath.mpf(v) ** 2 for v in xc.ravel()) / n1 + \
+        mpmath.fsum(mpmath.mpf(v) ** 2 for v in yc.ravel()) / n2
+    return mean_term + traces - 2 * nuclear / mpmath.sqrt(n1 * n2)
+
+
 def fid_fixtures(rng, expected):
     a = rng.standard_normal((50, 6))
     mix = rng.standard_normal((6, 6)) * 0.5 + np.eye(6)
@@ -156,6 +171,7 @@ def fid_fixtures(rng, expected):
     write_matrix("fid_y_40x6.txt", y)
     fid, s1, s2 = fid_pytorch_recipe(x, y)
     expected["fid.full_rank"] = fid
+    expected["fid.full_rank.exact"] = fid_exact(x, y)
     write_matrix("fid_sqrtm_product_6x6.txt", np.real(scipy.linalg.sqrtm(s1 @ s2)))
     # Rank-deficient covariances (fewer samples than features), as with 4096-d CNN features.
     xr = rng.standard_normal((12, 20)).astype(np.float32).astype(np.float64)
@@ -163,6 +179,7 @@ def fid_fixtures(rng, expected):
     write_matrix("fid_xr_12x20.txt", xr)
     write_matrix("fid_yr_15x20.txt", yr)
     expected["fid.rank_deficient"] = fid_pytorch_recipe(xr, yr)[0]
+    expected["fid.rank_deficient.exact"] = fid_exact(xr, yr)
 
 
 # ---------------------------------------------------------------- Inception Score

@@ -33,6 +33,16 @@ public final class GaussianStatistics {
 
     /** The sample mean and unbiased sample covariance of the rows (at least two). */
     public static GaussianStatistics of(double[][] rows) {
+        double[] mean = mean(rows);
+        DMatrixRMaj centred = centred(rows, mean);
+        DMatrixRMaj cov = new DMatrixRMaj(mean.length, mean.length);
+        Linalg.multTransA(centred, centred, cov);
+        CommonOps_DDRM.scale(1.0 / (rows.length - 1), cov);
+        return new GaussianStatistics(mean, cov);
+    }
+
+    /** The column means of at least two rows of equal length. */
+    static double[] mean(double[][] rows) {
         int d = Features.dimension(rows, rows);
         int n = rows.length;
         if (n < 2) {
@@ -47,16 +57,18 @@ public final class GaussianStatistics {
         for (int j = 0; j < d; j++) {
             mean[j] /= n;
         }
-        DMatrixRMaj centred = new DMatrixRMaj(n, d);
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < d; j++) {
+        return mean;
+    }
+
+    /** The rows minus {@code mean}, as an n x d matrix. */
+    static DMatrixRMaj centred(double[][] rows, double[] mean) {
+        DMatrixRMaj centred = new DMatrixRMaj(rows.length, mean.length);
+        for (int i = 0; i < rows.length; i++) {
+            for (int j = 0; j < mean.length; j++) {
                 centred.set(i, j, rows[i][j] - mean[j]);
             }
         }
-        DMatrixRMaj cov = new DMatrixRMaj(d, d);
-        CommonOps_DDRM.multTransA(centred, centred, cov);
-        CommonOps_DDRM.scale(1.0 / (n - 1), cov);
-        return new GaussianStatistics(mean, cov);
+        return centred;
     }
 
     /** Number of features. */

@@ -2,6 +2,7 @@ package org.cryoetgan.gan.metrics;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.SingularOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 
@@ -17,6 +18,8 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  *       features);</li>
  *   <li>{@code sqrtm(A B) = S sqrtm(M) S^-1} ({@link #ofProduct}) for invertible A: the principal root, since its
  *       eigenvalues are those of {@code sqrtm(M)}, all non-negative.</li>
+ *   <li>when {@code A = X^T X} and {@code B = Y^T Y} are given by their factors (centred samples), the trace is
+ *       the nuclear norm of {@code X Y^T} ({@link #traceOfGramProductRoot}).</li>
  * </ul>
  * Eigenvalues of A below zero (round-off) are clipped to zero before the root is taken. Eigenvalues of M below
  * zero are round-off too; their square roots are imaginary and are reported, not hidden, so that the caller can
@@ -75,6 +78,24 @@ public final class MatrixSqrt {
     }
 
     /**
+     * {@code Tr sqrtm((X^T X)(Y^T Y))} for an n x d matrix X and an m x d matrix Y, as the nuclear norm (sum of the
+     * singular values) of the n x m matrix {@code X Y^T}: {@code (X^T X)(Y^T Y)} has the same non-zero eigenvalues
+     * as {@code (X Y^T)(X Y^T)^T}. Exact and free of imaginary round-off, and cheap when n, m are smaller than d.
+     */
+    public static double traceOfGramProductRoot(DMatrixRMaj x, DMatrixRMaj y) {
+        if (x.numCols != y.numCols) {
+            throw new IllegalArgumentException("column counts differ: " + x.numCols + " vs " + y.numCols);
+        }
+        DMatrixRMaj cross = new DMatrixRMaj(x.numRows, y.numRows);
+        Linalg.multTransB(x, y, cross);
+        double sum = 0;
+        for (double sv : SingularOps_DDRM.singularValues(cross)) {
+            sum += sv;
+        }
+        return sum;
+    }
+
+    /**
      * The principal square root of {@code A B} for symmetric positive definite A and symmetric PSD B, as
      * {@code sqrt(A) sqrtm(sqrt(A) B sqrt(A)) sqrt(A)^-1}; negative eigenvalues of the middle factor (round-off)
      * are clipped to zero.
@@ -90,8 +111,8 @@ public final class MatrixSqrt {
         DMatrixRMaj root = symmetric(sandwich(s, b));
         DMatrixRMaj tmp = new DMatrixRMaj(s.numRows, s.numCols);
         DMatrixRMaj out = new DMatrixRMaj(s.numRows, s.numCols);
-        CommonOps_DDRM.mult(s, root, tmp);
-        CommonOps_DDRM.mult(tmp, sInv, out);
+        Linalg.mult(s, root, tmp);
+        Linalg.mult(tmp, sInv, out);
         return out;
     }
 
@@ -100,8 +121,8 @@ public final class MatrixSqrt {
         requireSquare(b, s.numRows);
         DMatrixRMaj tmp = new DMatrixRMaj(s.numRows, s.numCols);
         DMatrixRMaj m = new DMatrixRMaj(s.numRows, s.numCols);
-        CommonOps_DDRM.mult(s, b, tmp);
-        CommonOps_DDRM.mult(tmp, s, m);
+        Linalg.mult(s, b, tmp);
+        Linalg.mult(tmp, s, m);
         symmetrise(m);
         return m;
     }
@@ -164,7 +185,7 @@ public final class MatrixSqrt {
                 }
             }
             DMatrixRMaj out = new DMatrixRMaj(n, n);
-            CommonOps_DDRM.multTransB(scaled, vectors, out);
+            Linalg.multTransB(scaled, vectors, out);
             return out;
         }
 

@@ -5,7 +5,8 @@ import java.util.stream.IntStream;
 /**
  * Euclidean distances between the rows of two feature sets, computed from differences (not the
  * {@code |a|^2 + |b|^2 - 2 a.b} expansion, which loses precision for nearby points), in double precision,
- * rows in parallel when the work is large enough to pay for it.
+ * rows in parallel when the work is large enough to pay for it. Each squared distance is summed in four
+ * independent partial sums, so that the additions need not wait on each other.
  */
 final class PairwiseDistances {
 
@@ -66,20 +67,48 @@ final class PairwiseDistances {
     }
 
     private static double squared(double[] x, double[] y) {
-        double s = 0;
-        for (int k = 0; k < x.length; k++) {
-            double t = x[k] - y[k];
-            s += t * t;
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int k = 0;
+        for (; k + 4 <= x.length; k += 4) {
+            double t0 = x[k] - y[k];
+            double t1 = x[k + 1] - y[k + 1];
+            double t2 = x[k + 2] - y[k + 2];
+            double t3 = x[k + 3] - y[k + 3];
+            s0 += t0 * t0;
+            s1 += t1 * t1;
+            s2 += t2 * t2;
+            s3 += t3 * t3;
         }
-        return s;
+        for (; k < x.length; k++) {
+            double t = x[k] - y[k];
+            s0 += t * t;
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     private static double squared(float[] x, float[] y) {
-        double s = 0;
-        for (int k = 0; k < x.length; k++) {
-            double t = (double) x[k] - (double) y[k];
-            s += t * t;
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int k = 0;
+        for (; k + 4 <= x.length; k += 4) {
+            double t0 = (double) x[k] - (double) y[k];
+            double t1 = (double) x[k + 1] - (double) y[k + 1];
+            double t2 = (double) x[k + 2] - (double) y[k + 2];
+            double t3 = (double) x[k + 3] - (double) y[k + 3];
+            s0 += t0 * t0;
+            s1 += t1 * t1;
+            s2 += t2 * t2;
+            s3 += t3 * t3;
         }
-        return s;
+        for (; k < x.length; k++) {
+            double t = (double) x[k] - (double) y[k];
+            s0 += t * t;
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 }

@@ -1,5 +1,7 @@
 package org.cryoetgan.gan.metrics;
 
+import java.util.stream.Stream;
+
 /**
  * Structural similarity (SSIM) of two 3-D volumes, defined exactly as scikit-image's
  * {@code skimage.metrics.structural_similarity} (0.19) computes it for a single-channel 3-D array with an explicit
@@ -28,6 +30,9 @@ public final class Ssim {
     public static final double DEFAULT_K2 = 0.03;
     /** The Gaussian window's standard deviation in scikit-image and in Wang et al. 2004. */
     public static final double DEFAULT_SIGMA = 1.5;
+
+    /** From this many voxels on, the five smoothed fields are filtered in parallel. */
+    private static final int PARALLEL_VOXELS = 32 * 32 * 32;
 
     private final SsimWindow window;
     private final double k1;
@@ -120,9 +125,11 @@ public final class Ssim {
             uyy[i] = y * y;
             uxy[i] = x * y;
         }
-        for (double[] field : new double[][] {ux, uy, uxx, uyy, uxy}) {
-            window.smooth(field, shape);
+        Stream<double[]> fields = Stream.of(ux, uy, uxx, uyy, uxy);
+        if (n >= PARALLEL_VOXELS) {
+            fields = fields.parallel();
         }
+        fields.forEach(field -> window.smooth(field, shape));
         double np = Math.pow(window.size(), 3);
         double f = sampleCovariance ? np / (np - 1) : 1.0;
         double c1 = (k1 * dataRange) * (k1 * dataRange);

@@ -12,16 +12,25 @@ class FidTest {
 
     @Test
     void matchesScipyOnFullRankCovariances() {
-        double fid = Fid.compute(Fixtures.matrix("fid_x_50x6.txt"), Fixtures.matrix("fid_y_40x6.txt"));
-        assertEquals(Fixtures.expected("fid.full_rank"), fid, 1e-11);
+        double[][] x = Fixtures.matrix("fid_x_50x6.txt");
+        double[][] y = Fixtures.matrix("fid_y_40x6.txt");
+        assertEquals(Fixtures.expected("fid.full_rank"), Fid.compute(x, y), 1e-11);
+        assertEquals(Fixtures.expected("fid.full_rank.exact"), Fid.compute(x, y), 1e-11);
+        assertEquals(Fixtures.expected("fid.full_rank.exact"), Fid.fromSamples(x, y), 1e-11);
     }
 
     @Test
-    void matchesScipyWithFewerSamplesThanFeatures() {
-        // 12 and 15 samples of 20 features: both covariances singular. SciPy's sqrtm of the singular product is
-        // itself only accurate to ~1e-8 here (its trace differs from the eigenvalue sum by 3e-9).
-        double fid = Fid.compute(Fixtures.matrix("fid_xr_12x20.txt"), Fixtures.matrix("fid_yr_15x20.txt"));
-        assertEquals(Fixtures.expected("fid.rank_deficient"), fid, 1e-7);
+    void fewerSamplesThanFeaturesMatchesTheExactValue() {
+        // 12 and 15 samples of 20 features: both covariances singular. compute() then works in sample space
+        // and matches the 40-digit value. Via the d x d covariances, the square roots of round-off eigenvalues
+        // (~1e-15 -> ~3e-8 each) inflate Tr sqrtm(S1 S2): pytorch-fid's SciPy recipe is off by 2.2e-7 and the
+        // symmetric form by 1.6e-7.
+        double[][] x = Fixtures.matrix("fid_xr_12x20.txt");
+        double[][] y = Fixtures.matrix("fid_yr_15x20.txt");
+        double exact = Fixtures.expected("fid.rank_deficient.exact");
+        assertEquals(exact, Fid.compute(x, y), 1e-12);
+        assertEquals(exact, Fid.between(GaussianStatistics.of(x), GaussianStatistics.of(y)), 5e-7);
+        assertEquals(Fixtures.expected("fid.rank_deficient"), Fid.compute(x, y), 5e-7);
     }
 
     @Test
@@ -42,7 +51,8 @@ class FidTest {
         double[][] x = Fixtures.matrix("fid_x_50x6.txt");
         assertEquals(0.0, Fid.compute(x, x), 1e-12);
         double[][] xr = Fixtures.matrix("fid_xr_12x20.txt");
-        assertEquals(0.0, Fid.compute(xr, xr), 1e-6); // singular covariance: sqrt of round-off eigenvalues
+        assertEquals(0.0, Fid.compute(xr, xr), 1e-12); // 12 samples of 20 features: the sample-space form
+        assertEquals(0.0, Fid.between(GaussianStatistics.of(xr), GaussianStatistics.of(xr)), 1e-6); // round-off roots
     }
 
     @Test
