@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
         description = "CryoETGAN: realistic, labelled cryo-ET subtomograms from density maps.",
         subcommands = {
                 InfoCommand.class,
+                TrainCommand.class,
                 MetricsCommand.class,
                 CommandLine.HelpCommand.class
         })

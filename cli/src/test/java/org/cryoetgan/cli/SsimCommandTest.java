@@ -61,11 +61,12 @@ class SsimCommandTest {
     }
 
     @Test
-    void theUnwiredMrcLoaderFailsWithAClearMessage() {
+    void aMissingFileFailsWithAClearMessage() {
         StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(new SsimCommand()).setErr(new PrintWriter(err));
-        assertEquals(1, cl.execute("x.mrc", "y.mrc"));
-        assertTrue(err.toString().contains("not wired"), err.toString());
+        CommandLine cl = Main.commandLine().setErr(new PrintWriter(err));
+        assertEquals(1, cl.execute("metrics", "ssim", "/nonexistent/x.mrc", "/nonexistent/y.mrc"));
+        assertTrue(err.toString().contains("/nonexistent/x.mrc") && err.toString().contains("no such file"),
+                err.toString());
     }
 
     @Test
