@@ -142,6 +142,16 @@ class AutogradTest {
     }
 
     @Test
+    void aVeryDeepChainDoesNotOverflowTheStack() {
+        Tensor y = x;
+        for (int i = 0; i < 20_000; i++) {
+            y = y.add(0.001f);
+        }
+        y.mul(y).sum().backward();
+        TensorAsserts.assertClose(new float[] {2 * 21f, 2 * 18f, 2 * 23f}, x.grad(), new int[] {3}, 1e-4);
+    }
+
+    @Test
     void gradientsOutliveTheScopeOfTheStep() {
         Tensor p = Scope.unscoped(() -> Tensor.of(new float[] {1, 2}, 2).requiresGrad(true));
         try (Scope step = Scope.open()) {
