@@ -39,9 +39,11 @@ class ScopeLifetimeTest {
             beta = Tensor.zeros(4).requiresGrad(true);
             w2 = Tensor.normal(rng, 0f, 0.2f, 1, 4, 3, 3, 3).requiresGrad(true);
             x = Tensor.randn(rng, 1, 2, 6, 6, 6);
-            target = Tensor.randn(rng, 1, 1, 6, 6, 6).mul(0.5f).tanh();
             return null;
         });
+        try (Scope s = Scope.open()) {
+            target = Tensor.randn(rng, 1, 1, 6, 6, 6).mul(0.5f).tanh().escape();
+        }
         params = new Tensor[] {w1, b1, gamma, beta, w2};
     }
 
