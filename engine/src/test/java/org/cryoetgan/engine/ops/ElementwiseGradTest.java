@@ -4,8 +4,11 @@ import static org.cryoetgan.engine.testing.GradCheck.awayFrom;
 import static org.cryoetgan.engine.testing.GradCheck.randn;
 import static org.cryoetgan.engine.testing.GradCheck.uniform;
 
+import org.cryoetgan.engine.Scope;
+import org.cryoetgan.engine.Tensor;
 import org.cryoetgan.engine.testing.GradCheck;
 import org.cryoetgan.engine.testing.GradCheck.Input;
+import org.cryoetgan.engine.testing.TensorAsserts;
 import org.junit.jupiter.api.Test;
 
 /** Finite-difference checks of the arithmetic and elementwise-math ops, with broadcasting. */
@@ -87,6 +90,17 @@ class ElementwiseGradTest {
         GradCheck.of(in -> in[0].pow(1.5f)).eps(3e-3).check(positive);
         GradCheck.of(in -> in[0].pow(-0.5f)).eps(3e-3).check(positive);
         GradCheck.of(in -> in[0].pow(1f)).check(randn(4, VOL));
+    }
+
+    @Test
+    void powZeroHasAZeroGradientEvenAtZero() {
+        try (Scope s = Scope.open()) {
+            Tensor x = Tensor.of(new float[] {0, 1, -2}, 3).requiresGrad(true);
+            Tensor y = x.pow(0f);
+            TensorAsserts.assertClose(new float[] {1, 1, 1}, y, new int[] {3}, 0);
+            y.sum().backward();
+            TensorAsserts.assertClose(new float[] {0, 0, 0}, x.grad(), new int[] {3}, 0);
+        }
     }
 
     @Test

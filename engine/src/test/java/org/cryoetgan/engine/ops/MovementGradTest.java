@@ -55,6 +55,12 @@ class MovementGradTest {
     }
 
     @Test
+    void concatOfVolumesAlongChannelsWithAConstantNoiseChannel() {
+        GradCheck.of(in -> Movement.concat(1, in[0].tanh(), in[1]).mul(in[0].narrow(1, 0, 1).add(1f)))
+                .eps(3e-3).check(randn(1, 2, 3, 3, 2, 2), randn(2, 2, 1, 3, 2, 2).constant());
+    }
+
+    @Test
     void values() {
         try (Scope s = Scope.open()) {
             Tensor x = Tensor.of(new float[] {0, 1, 2, 3, 4, 5}, 2, 3);

@@ -33,9 +33,12 @@ public final class TensorAsserts {
         int at = -1;
         for (int i = 0; i < expected.length; i++) {
             double d = Math.abs((double) actual[i] - expected[i]);
-            if (!(d <= worst)) {
+            if (Double.isNaN(d) || d > worst) {
                 worst = d;
                 at = i;
+                if (Double.isNaN(d)) {
+                    break;
+                }
             }
         }
         if (!(worst <= tol * scale)) {
