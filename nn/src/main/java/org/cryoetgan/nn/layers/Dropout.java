@@ -11,7 +11,7 @@ import org.cryoetgan.nn.Module;
  */
 public final class Dropout extends Module {
     private final float p;
-    private final RandomGenerator rng;
+    private RandomGenerator rng;
     private boolean monteCarlo;
 
     public Dropout(float p, RandomGenerator rng) {
@@ -20,6 +20,12 @@ public final class Dropout extends Module {
         }
         this.p = p;
         this.rng = rng;
+    }
+
+    /** Replaces the generator the masks come from (for reproducible sampling and exact resumption). */
+    public Dropout generator(RandomGenerator generator) {
+        this.rng = java.util.Objects.requireNonNull(generator);
+        return this;
     }
 
     /** Keeps dropout active in evaluation mode when {@code on}. */
