@@ -17,6 +17,10 @@ import picocli.CommandLine.Command;
         description = "CryoETGAN: realistic, labelled cryo-ET subtomograms from density maps.",
         subcommands = {
                 InfoCommand.class,
+                InspectCommand.class,
+                DensityCommand.class,
+                SimulateCommand.class,
+                PreviewCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

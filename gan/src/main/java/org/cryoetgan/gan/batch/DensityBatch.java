@@ -10,7 +10,7 @@ import org.cryoetgan.gan.volume.Volume;
 
 /**
  * Writes {@code perSource} density maps for each source, each in a random pose, as
- * {@code <label>_<nnnn>.mrc} in one folder, with a label table (CSV or STAR by its name) listing file, class
+ * {@code <label>_<nnnn>.mrc} (numbered per label) in one folder, with a label table (CSV or STAR by its name) listing file, class
  * label, class number, source, RELION Euler angles and shift. Reproducible for a given seed.
  */
 public final class DensityBatch {
@@ -38,16 +38,17 @@ public final class DensityBatch {
         LabelTable table = new LabelTable(COLUMNS);
         int total = sources.size() * perSource;
         int done = 0;
+        ClassNumbers classes = new ClassNumbers();
         for (int s = 0; s < sources.size(); s++) {
             MapSource src = sources.get(s);
             for (int i = 0; i < perSource; i++) {
                 Random rng = Augmentation.rngFor(seed, s, i);
                 Augmentation.Pose pose = aug.draw(rng);
                 Volume v = src.make(pose.rotation(), pose.shift());
-                String name = String.format("%s_%04d.mrc", safe(src.label()), i);
+                String name = String.format("%s_%04d.mrc", safe(src.label()), classes.nextSample(src.label()));
                 MrcWriter.write(outDir.resolve(name), v);
                 double[] e = pose.rotation().toEuler();
-                table.add(name, src.label(), s + 1, src.origin(), e[0], e[1], e[2],
+                table.add(name, src.label(), classes.of(src.label()), src.origin(), e[0], e[1], e[2],
                         pose.shift().x(), pose.shift().y(), pose.shift().z());
                 progress.update(++done, total, name);
             }

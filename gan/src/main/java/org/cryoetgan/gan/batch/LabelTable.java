@@ -97,6 +97,46 @@ public final class LabelTable {
         w.write("\n");
     }
 
+    /**
+     * The file → label pairs of a label table in {@code folder} ({@code labels.csv} or {@code labels.star}, as
+     * written by this class), or an empty map when there is none.
+     */
+    public static java.util.Map<String, String> readLabels(Path folder) throws IOException {
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        Path csvFile = folder.resolve("labels.csv");
+        Path starFile = folder.resolve("labels.star");
+        if (Files.isRegularFile(csvFile)) {
+            List<String> lines = Files.readAllLines(csvFile, StandardCharsets.UTF_8);
+            if (!lines.isEmpty()) {
+                List<String> head = List.of(lines.get(0).split(","));
+                int f = head.indexOf("file");
+                int l = head.indexOf("label");
+                for (String line : lines.subList(1, lines.size())) {
+                    String[] cells = line.split(",");
+                    if (f >= 0 && l >= 0 && cells.length > Math.max(f, l)) {
+                        out.put(cells[f], cells[l]);
+                    }
+                }
+            }
+        } else if (Files.isRegularFile(starFile)) {
+            List<String> names = new ArrayList<>();
+            for (String line : Files.readAllLines(starFile, StandardCharsets.UTF_8)) {
+                String t = line.strip();
+                if (t.startsWith("_")) {
+                    names.add(t.split("\\s+")[0].substring(1));
+                } else if (!t.isEmpty() && !t.startsWith("#") && !t.startsWith("data_") && !t.equals("loop_")) {
+                    String[] cells = t.split("\\s+");
+                    int f = names.indexOf("rlnImageName");
+                    int l = names.indexOf("cryoetganLabel");
+                    if (f >= 0 && l >= 0 && cells.length > Math.max(f, l)) {
+                        out.put(cells[f], cells[l]);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
     private static String csv(String s) {
         return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }

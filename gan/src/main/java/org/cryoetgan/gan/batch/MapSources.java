@@ -41,16 +41,19 @@ public final class MapSources {
     }
 
     /**
-     * A labelled list of files: a folder (every file the filter accepts, label = base name), a list file (one
+     * A labelled list of files: a folder (every file the filter accepts; label from the folder's labels.csv or
+     * labels.star when one lists the file, as {@code density} writes them, else the base name), a list file (one
      * {@code path [label]} per line, comma, tab or spaces between, {@code #} comments, relative paths against the
      * list's folder) or a single file.
      */
     public static List<LabelledFile> files(Path folderOrList, java.util.function.Predicate<Path> accept) throws IOException {
         List<LabelledFile> out = new ArrayList<>();
         if (Files.isDirectory(folderOrList)) {
+            java.util.Map<String, String> known = LabelTable.readLabels(folderOrList);
             try (Stream<Path> s = Files.list(folderOrList)) {
                 s.filter(Files::isRegularFile).filter(accept).sorted()
-                        .forEach(p -> out.add(new LabelledFile(p, AtomModels.baseName(p.toString()))));
+                        .forEach(p -> out.add(new LabelledFile(p, known.getOrDefault(p.getFileName().toString(),
+                                AtomModels.baseName(p.toString())))));
             }
         } else if (accept.test(folderOrList)) {
             out.add(new LabelledFile(folderOrList, AtomModels.baseName(folderOrList.toString())));

@@ -21,6 +21,9 @@ import org.cryoetgan.gan.volume.Volume;
  */
 public final class SimulationBatch {
 
+    /** Keeps this job's random poses independent of a density batch run with the same seed. */
+    private static final long SALT = 0x5EED5EED5EEDL;
+
     private SimulationBatch() {
     }
 
@@ -53,11 +56,12 @@ public final class SimulationBatch {
         LabelTable table = new LabelTable(COLUMNS);
         int total = maps.size() * perMap;
         int done = 0;
+        ClassNumbers classes = new ClassNumbers();
         for (int m = 0; m < maps.size(); m++) {
             MapSources.LabelledFile f = maps.get(m);
             Volume map = MrcReader.readVolume(f.file());
             for (int i = 0; i < perMap; i++) {
-                Random rng = Augmentation.rngFor(seed, m, i);
+                Random rng = Augmentation.rngFor(seed ^ SALT, m, i);
                 Augmentation.Pose pose = aug.draw(rng);
                 Volume posed = VolumeRotation.rotate(map, pose.rotation(), pose.shift());
                 SimulationSettings s = base;
@@ -68,10 +72,10 @@ public final class SimulationBatch {
                     s = base.withCtf(new Ctf(ctf.voltageKv(), ctf.csMm(), dz, ctf.amplitudeContrast(), ctf.bFactor()));
                 }
                 Volume sub = new TraditionalSimulator(s).simulate(posed, rng);
-                String name = String.format("%s_%04d.mrc", DensityBatch.safe(f.label()), i);
+                String name = String.format("%s_%04d.mrc", DensityBatch.safe(f.label()), classes.nextSample(f.label()));
                 MrcWriter.write(outDir.resolve(name), sub);
                 double[] e = pose.rotation().toEuler();
-                table.add(name, f.label(), m + 1, f.file().getFileName().toString(), e[0], e[1], e[2],
+                table.add(name, f.label(), classes.of(f.label()), f.file().getFileName().toString(), e[0], e[1], e[2],
                         pose.shift().x(), pose.shift().y(), pose.shift().z(), dz, s.snr(), s.mode().name());
                 progress.update(++done, total, name);
             }
