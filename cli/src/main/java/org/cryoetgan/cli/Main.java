@@ -19,6 +19,10 @@ import picocli.CommandLine.Command;
                 InfoCommand.class,
                 TrainCommand.class,
                 MetricsCommand.class,
+                InspectCommand.class,
+                DensityCommand.class,
+                SimulateCommand.class,
+                PreviewCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -6,9 +6,10 @@ import org.cryoetgan.gan.volume.Volume;
 
 /**
  * Sums one Gaussian per atom into a cubic box: the model's centre of mass goes to the box centre (voxel n/2 on each
- * axis), then it is rotated about it and shifted. Each Gaussian is normalised so that a voxel holds the atom's
- * weight per voxel (electrons or daltons), truncated at {@link DensitySettings#cutoff()} standard deviations and
- * evaluated separably (three 1D tables per atom). Atoms are split over threads, each with its own box.
+ * axis), then it is rotated about it and shifted. Each Gaussian is evaluated separably (three 1D tables per atom)
+ * on the voxels within {@link DensitySettings#cutoff()} standard deviations along each axis, and normalised over
+ * those samples, so that every atom adds exactly its weight (electrons or daltons) and voxel values are weight per
+ * voxel. Atoms are split over threads, each with its own box, when the model is large.
  */
 public final class DensityMapBuilder {
 
@@ -36,7 +37,6 @@ public final class DensityMapBuilder {
         double voxel = settings.voxel();
         double s = settings.style().sigma(settings.resolution()) / voxel; // in voxels
         int reach = (int) Math.ceil(settings.cutoff() * s);
-        double norm = 1.0 / Math.pow(2 * Math.PI * s * s, 1.5);
         double[] com = model.centre(Weighting.MASS);
         double[] r = rotation.matrix();
         Weighting w = settings.style().weighting();
@@ -55,7 +55,7 @@ public final class DensityMapBuilder {
                 double px = (r[0] * x + r[1] * y + r[2] * z + shift.x()) / voxel + n / 2;
                 double py = (r[3] * x + r[4] * y + r[5] * z + shift.y()) / voxel + n / 2;
                 double pz = (r[6] * x + r[7] * y + r[8] * z + shift.z()) / voxel + n / 2;
-                splat(box, n, px, py, pz, w.weight(model.element(i)) * norm, s, reach, gx, gy, gz);
+                splat(box, n, px, py, pz, w.weight(model.element(i)), s, reach, gx, gy, gz);
             }
             partial[t] = box;
         });
@@ -68,6 +68,10 @@ public final class DensityMapBuilder {
         return new Volume(n, n, n, out, Vec3.of(voxel), Vec3.ZERO);
     }
 
+    /**
+     * Add one atom: a Gaussian sampled on the voxels within {@code reach} of its nearest voxel along each axis,
+     * divided by the sum of its samples so that it adds exactly {@code weight} (less what falls outside the box).
+     */
     private static void splat(float[] box, int n, double px, double py, double pz, double weight, double s, int reach,
                               double[] gx, double[] gy, double[] gz) {
         int cx = (int) Math.round(px);
@@ -77,29 +81,24 @@ public final class DensityMapBuilder {
             return;
         }
         double inv = 1.0 / (2 * s * s);
-        double cut2 = (double) reach * reach;
+        double sx = 0;
+        double sy = 0;
+        double sz = 0;
         for (int d = -reach; d <= reach; d++) {
-            gx[d + reach] = Math.exp(-sq(cx + d - px) * inv);
-            gy[d + reach] = Math.exp(-sq(cy + d - py) * inv);
-            gz[d + reach] = weight * Math.exp(-sq(cz + d - pz) * inv);
+            sx += gx[d + reach] = Math.exp(-sq(cx + d - px) * inv);
+            sy += gy[d + reach] = Math.exp(-sq(cy + d - py) * inv);
+            sz += gz[d + reach] = Math.exp(-sq(cz + d - pz) * inv);
         }
-        for (int dz = -reach; dz <= reach; dz++) {
-            int z = cz + dz;
-            if (z < 0 || z >= n) {
-                continue;
-            }
-            for (int dy = -reach; dy <= reach; dy++) {
-                int y = cy + dy;
-                if (y < 0 || y >= n || dz * dz + dy * dy > cut2) {
-                    continue;
-                }
-                double wyz = gz[dz + reach] * gy[dy + reach];
-                int row = (z * n + y) * n;
-                for (int dx = -reach; dx <= reach; dx++) {
-                    int x = cx + dx;
-                    if (x >= 0 && x < n && dz * dz + dy * dy + dx * dx <= cut2) {
-                        box[row + x] += (float) (wyz * gx[dx + reach]);
-                    }
+        double scale = weight / (sx * sy * sz);
+        int x0 = Math.max(-reach, -cx);
+        int x1 = Math.min(reach, n - 1 - cx);
+        for (int dz = Math.max(-reach, -cz); dz <= Math.min(reach, n - 1 - cz); dz++) {
+            double wz = scale * gz[dz + reach];
+            for (int dy = Math.max(-reach, -cy); dy <= Math.min(reach, n - 1 - cy); dy++) {
+                double wyz = wz * gy[dy + reach];
+                int row = ((cz + dz) * n + cy + dy) * n + cx;
+                for (int dx = x0; dx <= x1; dx++) {
+                    box[row + dx] += (float) (wyz * gx[dx + reach]);
                 }
             }
         }

@@ -5,7 +5,8 @@ import org.cryoetgan.gan.volume.Volume;
 
 /**
  * A lipid-bilayer density: along the membrane normal, two Gaussian head-group layers {@code thickness} apart and a
- * lower-density hydrocarbon core between them, blurred to the requested resolution. The bilayer's mid-plane passes
+ * lower-density hydrocarbon core between them (ending two head-group widths inside the head-group centres, so that
+ * the density peaks stay {@code thickness} apart), blurred to the requested resolution. The bilayer's mid-plane passes
  * through the box centre shifted by {@code offset} Å along the normal; with a curvature radius it is a spherical shell.
  */
 public final class Membrane {
@@ -55,7 +56,8 @@ public final class Membrane {
     double profile(double d, double half, double width, double blur) {
         double heads = Math.exp(-sq(d - half) / (2 * width * width)) + Math.exp(-sq(d + half) / (2 * width * width));
         double s = Math.max(blur, 1e-6) * Math.sqrt(2);
-        double core = 0.5 * (Erf.erf((half - d) / s) + Erf.erf((half + d) / s));
+        double edge = half - 2 * settings.headWidth(); // the core ends where the head-group layers begin
+        double core = 0.5 * (Erf.erf((edge - d) / s) + Erf.erf((edge + d) / s));
         return heads + settings.coreDensity() * core;
     }
 
