@@ -1,6 +1,6 @@
 // Host emulation of the small CUDA subset the cryoetgan kernels use, so that the unchanged .cu sources compile
-// with g++ (-include emu.h) and run on the CPU in tests. Each block's threads are user-space fibers (ucontext)
-// run by one OS thread; __syncthreads() switches to the next fiber, and a block whose threads do not all reach
+// with g++ (-include emu.h) and run on the CPU in tests. Each block's threads are user-space fibers run by one
+// OS thread (a six-register stack switch on x86-64, ucontext elsewhere); __syncthreads() switches to the next fiber, and a block whose threads do not all reach
 // the same barrier is reported as an error. Blocks are spread over a few OS threads, so __shared__ variables
 // are thread_local statics (one copy per OS thread, hence per running block).
 #ifndef CRYOETGAN_EMU_H
@@ -20,6 +20,35 @@ struct dim3 {
     unsigned int x = 1, y = 1, z = 1;
 };
 
+#if defined(__x86_64__)
+// cgemu_switch(&saved, next): saves the callee-saved registers on the current stack, stores the stack pointer
+// in *saved and resumes the stack `next` (System V x86-64 ABI; no signal mask, unlike swapcontext).
+extern "C" void cgemu_switch(void** saved, void* next);
+asm(R"(
+    .text
+    .globl cgemu_switch
+    .type cgemu_switch, @function
+cgemu_switch:
+    pushq %rbp
+    pushq %rbx
+    pushq %r12
+    pushq %r13
+    pushq %r14
+    pushq %r15
+    movq %rsp, (%rdi)
+    movq %rsi, %rsp
+    popq %r15
+    popq %r14
+    popq %r13
+    popq %r12
+    popq %rbx
+    popq %rbp
+    ret
+    .size cgemu_switch, .-cgemu_switch
+)");
+#define CGEMU_FAST_SWITCH 1
+#endif
+
 namespace cgemu {
 
 inline thread_local dim3 thread_index;
@@ -28,6 +57,9 @@ inline thread_local dim3 block_dim;
 inline thread_local dim3 grid_dim;
 
 struct Fiber {
+#ifdef CGEMU_FAST_SWITCH
+    void* sp = nullptr;
+#endif
     ucontext_t context;
     std::vector<char> stack;
     dim3 index;
@@ -38,6 +70,7 @@ struct Fiber {
 struct BlockRunner {
     static constexpr size_t STACK_BYTES = 128 * 1024;
     ucontext_t scheduler;
+    void* schedulerSp = nullptr;
     std::vector<Fiber> fibers;
     size_t current = 0;
     const std::function<void()>* body = nullptr;
@@ -50,7 +83,40 @@ struct BlockRunner {
     static void trampoline() {
         BlockRunner* r = active();
         (*r->body)();
-        r->fibers[r->current].finished = true;  // returning resumes uc_link = scheduler
+        r->fibers[r->current].finished = true;
+#ifdef CGEMU_FAST_SWITCH
+        cgemu_switch(&r->fibers[r->current].sp, r->schedulerSp);  // never resumed
+        __builtin_unreachable();
+#endif
+        // ucontext: returning resumes uc_link = scheduler
+    }
+
+    // Prepares fiber f to start in trampoline() on its own stack.
+    void start(Fiber& f) {
+#ifdef CGEMU_FAST_SWITCH
+        uintptr_t top = ((uintptr_t)(f.stack.data() + f.stack.size())) & ~(uintptr_t)15;
+        void** sp = (void**)top;
+        *--sp = nullptr;                             // fake return address of trampoline()
+        *--sp = (void*)&BlockRunner::trampoline;     // where cgemu_switch's ret goes
+        for (int i = 0; i < 6; i++) {
+            *--sp = nullptr;                         // rbp rbx r12 r13 r14 r15
+        }
+        f.sp = sp;
+#else
+        getcontext(&f.context);
+        f.context.uc_stack.ss_sp = f.stack.data();
+        f.context.uc_stack.ss_size = f.stack.size();
+        f.context.uc_link = &scheduler;
+        makecontext(&f.context, &BlockRunner::trampoline, 0);
+#endif
+    }
+
+    void resume(Fiber& f) {
+#ifdef CGEMU_FAST_SWITCH
+        cgemu_switch(&schedulerSp, f.sp);
+#else
+        swapcontext(&scheduler, &f.context);
+#endif
     }
 
     void run(dim3 block, const std::function<void()>& kernel) {
@@ -69,11 +135,7 @@ struct BlockRunner {
             f.index.x = (unsigned)(i % block.x);
             f.index.y = (unsigned)((i / block.x) % block.y);
             f.index.z = (unsigned)(i / ((size_t)block.x * block.y));
-            getcontext(&f.context);
-            f.context.uc_stack.ss_sp = f.stack.data();
-            f.context.uc_stack.ss_size = f.stack.size();
-            f.context.uc_link = &scheduler;
-            makecontext(&f.context, &BlockRunner::trampoline, 0);
+            start(f);
         }
         while (true) {
             size_t waiting = 0, finishedNow = 0;
@@ -83,7 +145,7 @@ struct BlockRunner {
                 }
                 current = i;
                 thread_index = fibers[i].index;
-                swapcontext(&scheduler, &fibers[i].context);
+                resume(fibers[i]);
                 if (fibers[i].finished) {
                     finishedNow++;
                 } else {
@@ -102,7 +164,11 @@ struct BlockRunner {
 
     void barrier() {
         Fiber& f = fibers[current];
+#ifdef CGEMU_FAST_SWITCH
+        cgemu_switch(&f.sp, schedulerSp);
+#else
         swapcontext(&f.context, &scheduler);
+#endif
         thread_index = f.index;
     }
 };

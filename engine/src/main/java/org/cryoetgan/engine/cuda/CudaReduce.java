@@ -5,13 +5,15 @@ import java.util.List;
 
 /**
  * Host side of axis reductions: merges adjacent axes with the same flag, picks the kernel (one thread per output
- * when outputs are many and the innermost kept axis is contiguous, otherwise one block per output, split into
+ * when outputs are many and the innermost kept axis is contiguous or the reduction is short, otherwise one block per output, split into
  * partial sums when outputs are few and long), and stages reductions that have more than three groups of kept or
  * reduced axes.
  */
 final class CudaReduce {
-    /** Outputs from which the one-thread-per-output kernel is preferred. */
+    /** Outputs from which the one-thread-per-output kernel is preferred (when the inner kept axis is dense). */
     static final long COLUMN_KERNEL_MIN_OUTPUTS = 2048;
+    /** Reductions this short always run one thread per output: a block of threads would mostly idle. */
+    static final long SHORT_REDUCTION = 32;
     /** Reduced elements per block when a reduction is split across blocks. */
     static final long SPLIT_CHUNK = 16384;
     /** Blocks below which long reductions are split. */
@@ -103,7 +105,7 @@ final class CudaReduce {
         long nOut = count(kept);
         long nRed = count(red);
         boolean innerKept = !kept.isEmpty() && kept.get(kept.size() - 1).stride() == 1;
-        if (innerKept && nOut >= COLUMN_KERNEL_MIN_OUTPUTS) {
+        if ((innerKept && nOut >= COLUMN_KERNEL_MIN_OUTPUTS) || nRed <= SHORT_REDUCTION) {
             KernelArgs a = new KernelArgs().i(op).p(x).p(out).l(nOut).l(nRed);
             axisArgs(a, kept);
             axisArgs(a, red);

