@@ -4,7 +4,7 @@
 // kernel's C signature, so a Java/CUDA signature mismatch fails loudly. Allocations are surrounded by guard
 // words that are verified after every launch (out-of-bounds writes are reported).
 //
-// Build: g++ -std=c++20 -O2 -include emu.h -I <cuda source dir> driver.cpp -pthread
+// Build: g++ -std=c++20 -O1 -include emu.h -I <cuda source dir> driver.cpp -pthread
 #include "elementwise.cu"
 #include "random.cu"
 #include "reduce.cu"
@@ -16,7 +16,6 @@
 #include <cstdio>
 #include <map>
 #include <memory>
-#include <thread>
 #include <tuple>
 
 namespace {
@@ -112,40 +111,20 @@ template <class T> T readArg(Input& in) {
     }
 }
 
-// Runs `body` for every block of the grid, spreading blocks over a few OS threads.
+// Runs `body` for every block of the grid, one block after another on this thread's persistent runner.
 void runGrid(dim3 grid, dim3 block, const std::function<void()>& body) {
-    size_t blocks = (size_t)grid.x * grid.y * grid.z;
-    std::atomic<size_t> next{0};
-    std::string error;
-    std::atomic<bool> failed{false};
-    auto worker = [&]() {
-        cgemu::BlockRunner runner;
-        cgemu::block_dim = block;
-        cgemu::grid_dim = grid;
-        try {
-            for (size_t b = next++; b < blocks && !failed; b = next++) {
-                cgemu::block_index.x = (unsigned)(b % grid.x);
-                cgemu::block_index.y = (unsigned)((b / grid.x) % grid.y);
-                cgemu::block_index.z = (unsigned)(b / ((size_t)grid.x * grid.y));
+    static cgemu::BlockRunner runner;
+    cgemu::block_dim = block;
+    cgemu::grid_dim = grid;
+    for (unsigned z = 0; z < grid.z; z++) {
+        for (unsigned y = 0; y < grid.y; y++) {
+            for (unsigned x = 0; x < grid.x; x++) {
+                cgemu::block_index.x = x;
+                cgemu::block_index.y = y;
+                cgemu::block_index.z = z;
                 runner.run(block, body);
             }
-        } catch (const std::exception& e) {
-            if (!failed.exchange(true)) {
-                error = e.what();
-            }
         }
-    };
-    unsigned workers = blocks < 2 ? 1 : 2;
-    std::vector<std::thread> pool;
-    for (unsigned i = 1; i < workers; i++) {
-        pool.emplace_back(worker);
-    }
-    worker();
-    for (auto& t : pool) {
-        t.join();
-    }
-    if (failed) {
-        throw std::runtime_error(error);
     }
 }
 

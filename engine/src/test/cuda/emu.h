@@ -1,8 +1,8 @@
 // Host emulation of the small CUDA subset the cryoetgan kernels use, so that the unchanged .cu sources compile
 // with g++ (-include emu.h) and run on the CPU in tests. Each block's threads are user-space fibers run by one
 // OS thread (a six-register stack switch on x86-64, ucontext elsewhere); __syncthreads() switches to the next fiber, and a block whose threads do not all reach
-// the same barrier is reported as an error. Blocks are spread over a few OS threads, so __shared__ variables
-// are thread_local statics (one copy per OS thread, hence per running block).
+// the same barrier is reported as an error. Blocks run one after another; __shared__ variables are
+// thread_local statics, so a runner per OS thread would also keep blocks apart.
 #ifndef CRYOETGAN_EMU_H
 #define CRYOETGAN_EMU_H
 
@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <cstring>
 #include <functional>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <ucontext.h>
@@ -61,7 +62,7 @@ struct Fiber {
     void* sp = nullptr;
 #endif
     ucontext_t context;
-    std::vector<char> stack;
+    std::unique_ptr<char[]> stack;  // not zero-filled: stacks are large and many
     dim3 index;
     bool finished = false;
 };
@@ -94,7 +95,7 @@ struct BlockRunner {
     // Prepares fiber f to start in trampoline() on its own stack.
     void start(Fiber& f) {
 #ifdef CGEMU_FAST_SWITCH
-        uintptr_t top = ((uintptr_t)(f.stack.data() + f.stack.size())) & ~(uintptr_t)15;
+        uintptr_t top = ((uintptr_t)(f.stack.get() + STACK_BYTES)) & ~(uintptr_t)15;
         void** sp = (void**)top;
         *--sp = nullptr;                             // fake return address of trampoline()
         *--sp = (void*)&BlockRunner::trampoline;     // where cgemu_switch's ret goes
@@ -104,8 +105,8 @@ struct BlockRunner {
         f.sp = sp;
 #else
         getcontext(&f.context);
-        f.context.uc_stack.ss_sp = f.stack.data();
-        f.context.uc_stack.ss_size = f.stack.size();
+        f.context.uc_stack.ss_sp = f.stack.get();
+        f.context.uc_stack.ss_size = STACK_BYTES;
         f.context.uc_link = &scheduler;
         makecontext(&f.context, &BlockRunner::trampoline, 0);
 #endif
@@ -128,8 +129,8 @@ struct BlockRunner {
         active() = this;
         for (size_t i = 0; i < n; i++) {
             Fiber& f = fibers[i];
-            if (f.stack.empty()) {
-                f.stack.resize(STACK_BYTES);
+            if (!f.stack) {
+                f.stack.reset(new char[STACK_BYTES]);
             }
             f.finished = false;
             f.index.x = (unsigned)(i % block.x);
