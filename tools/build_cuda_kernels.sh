@@ -17,8 +17,7 @@ if ! command -v "$nvcc" >/dev/null 2>&1; then
     exit 2
 fi
 mkdir -p "$out"
-for cu in "$src"/*.cu; do
-    module="$(basename "$cu" .cu)"
-    "$nvcc" -ptx -arch="$arch" -Werror all-warnings -o "$out/$module.ptx" "$cu"
-done
+# one nvcc per module, two at a time
+ls "$src"/*.cu | xargs -P 2 -I{} sh -c \
+    '"$0" -ptx -arch="$1" -Werror all-warnings -o "$2/$(basename "{}" .cu).ptx" "{}"' "$nvcc" "$arch" "$out"
 echo "build_cuda_kernels: $(ls "$src"/*.cu | wc -l) modules -> $out"

@@ -54,7 +54,11 @@ public final class CudaBackend implements Backend {
 
     @Override
     public String description() {
-        return name + ": " + device.describe();
+        StringBuilder sb = new StringBuilder(name).append(": ").append(device.describe());
+        for (LibraryChain.Choice c : CudaProbe.accelerators()) {
+            sb.append("; ").append(c.message());
+        }
+        return sb.toString();
     }
 
     @Override
