@@ -1,0 +1,60 @@
+package org.cryoetgan.engine.cpu.conv;
+
+import org.cryoetgan.engine.cpu.Parallel;
+import org.cryoetgan.engine.cpu.tile.TileKernels;
+
+/**
+ * The reduction of the weight gradient: {@code out[i·ldo + j] += Σ_{v<len} p[i·ldp + v]·q[off[j] + v]}, i.e. the
+ * dot product of every row of the output gradient (in virtual layout, zero at garbage positions) with every tap
+ * of the source grid. Work items are (row tile, tap tile) pairs, split over threads (so each output element has
+ * one writer); each item sweeps the positions in chunks of {@link #CHUNK} so that the rows it reads stay in cache
+ * while the items of a chunk reuse them.
+ */
+final class TapDots {
+    /** Virtual positions per sweep chunk. */
+    private static final int CHUNK = 4096;
+
+    private TapDots() {
+    }
+
+    /** Row tile height for {@code rows} rows: the dot tile's, or 1 below it. */
+    static int rowTile(TileKernels kern, int rows) {
+        return rows < kern.dotRows() ? 1 : kern.dotRows();
+    }
+
+    /** Tap tile width matching {@link #rowTile}. */
+    static int colTile(TileKernels kern, int rows) {
+        return rows < kern.dotRows() ? kern.dotRowCols() : kern.dotCols();
+    }
+
+    /**
+     * @param p    rows padded with zero rows to a multiple of {@link #rowTile}, row stride {@code ldp ≥ len}
+     * @param off  tap offsets padded (with any valid offset) to a multiple of {@link #colTile}
+     * @param len  positions to sweep, a multiple of {@code kern.lanes()}
+     * @param out  accumulated, row stride {@code ldo ≥ off.length}
+     */
+    static void accumulate(TileKernels kern, Parallel par, float[] p, int rows, int ldp, float[] q, int[] off,
+                           int len, float[] out, int ldo) {
+        int tr = rowTile(kern, rows);
+        int tc = colTile(kern, rows);
+        int rowTiles = (rows + tr - 1) / tr;
+        int colTiles = off.length / tc;
+        int items = rowTiles * colTiles;
+        par.forRange(items, 1, (from, to) -> {
+            for (int v0 = 0; v0 < len; v0 += CHUNK) {
+                int n = Math.min(CHUNK, len - v0);
+                for (int it = from; it < to; it++) {
+                    int rt = it / colTiles;
+                    int ct = it - rt * colTiles;
+                    int pBase = rt * tr * ldp + v0;
+                    int outOff = rt * tr * ldo + ct * tc;
+                    if (tr == 1) {
+                        kern.dotRow(n, p, pBase, q, v0, off, ct * tc, out, outOff);
+                    } else {
+                        kern.dotTile(n, p, pBase, ldp, q, v0, off, ct * tc, out, outOff, ldo);
+                    }
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,109 @@
+package org.cryoetgan.engine.cpu.conv;
+
+import org.cryoetgan.engine.cpu.Parallel;
+import org.cryoetgan.engine.cpu.tile.TileKernels;
+
+/**
+ * The implicit GEMM shared by the forward and backward-data convolutions:
+ * {@code out[i][v] = Σ_kk A[i][kk]·src[v + off[kk]]} for every row {@code i < m} and every virtual position
+ * {@code v} of a {@link SourceGrid} ({@code nd} planes of {@code nh} rows of {@code wq}). B is never materialised:
+ * each tile of {@code nr} consecutive virtual positions reads the source volume through the tap offsets. Rows are
+ * computed in tiles of {@code mr} (A packed into panels) or, when there are fewer than {@code mr/2} of them, one at
+ * a time with the one-row kernel. Tiles are processed in chunks (all row panels over one chunk of positions) so
+ * that the source region a chunk reads stays in cache across the row panels.
+ */
+final class TapProduct {
+    /** Position tiles per chunk. */
+    private static final int CHUNK_TILES = 8;
+
+    /** The virtual output: row i, plane d, in-plane position r at {@code data[i·rowStride + d·plane + r]}. */
+    record Output(float[] data, int rowStride, int plane, int wq) {
+        /**
+         * Copies rows into {@code dst}: row i, output {@code (jd, jh, jw)} goes to
+         * {@code dst[dstOff + i·dstRowStride + (s0·jd + r0)·H·W + (s1·jh + r1)·W + s2·jw + r2]} (plus bias[i]).
+         */
+        void scatter(Parallel par, int rows, int[] n, float[] dst, int dstOff, int dstRowStride, int[] dstSize,
+                     int[] s, int[] r, float[] bias) {
+            int hw = dstSize[1] * dstSize[2];
+            int w = dstSize[2];
+            par.forRange(rows, 1, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    float b = bias == null ? 0f : bias[i];
+                    for (int jd = 0; jd < n[0]; jd++) {
+                        for (int jh = 0; jh < n[1]; jh++) {
+                            int src = i * rowStride + jd * plane + jh * wq;
+                            int d = dstOff + i * dstRowStride + (s[0] * jd + r[0]) * hw + (s[1] * jh + r[1]) * w + r[2];
+                            if (s[2] == 1 && b == 0f) {
+                                System.arraycopy(data, src, dst, d, n[2]);
+                            } else {
+                                for (int jw = 0; jw < n[2]; jw++) {
+                                    dst[d + s[2] * jw] = data[src + jw] + b;
+                                }
+                            }
+                        }
+                    }
+                }
+            });
+        }
+    }
+
+    private TapProduct() {
+    }
+
+    /**
+     * @param a   dense {@code m×k} row-major matrix
+     * @param off tap offsets, {@code k} of them
+     * @param nd  planes, {@code nh} useful rows per plane
+     */
+    static Output run(TileKernels kern, Parallel par, float[] a, int m, int k, int[] off, SourceGrid src, int nd,
+                      int nh) {
+        boolean rows = m < kern.mr() / 2;
+        int width = rows ? kern.rowWidth() : kern.nr();
+        int mr = rows ? 1 : kern.mr();
+        int panels = (m + mr - 1) / mr;
+        int useful = nh * src.wq;
+        int tilesPerPlane = (useful + width - 1) / width;
+        int yPlane = tilesPerPlane * width;
+        int rowStride = nd * yPlane;
+        float[] out = new float[panels * mr * rowStride];
+        float[] ap = rows ? a : pack(a, m, k, mr);
+        int tiles = nd * tilesPerPlane;
+        int chunks = (tiles + CHUNK_TILES - 1) / CHUNK_TILES;
+        float[] sd = src.data;
+        par.forRange(chunks, 1, (from, to) -> {
+            for (int ch = from; ch < to; ch++) {
+                int t0 = ch * CHUNK_TILES;
+                int t1 = Math.min(tiles, t0 + CHUNK_TILES);
+                for (int p = 0; p < panels; p++) {
+                    int aOff = p * mr * k;
+                    int oRow = p * mr * rowStride;
+                    for (int t = t0; t < t1; t++) {
+                        int d = t / tilesPerPlane;
+                        int r = (t - d * tilesPerPlane) * width;
+                        int v = d * src.plane + r;
+                        int o = oRow + d * yPlane + r;
+                        if (rows) {
+                            kern.rowTile(k, ap, aOff, sd, v, off, 0, out, o, false);
+                        } else {
+                            kern.tile(k, ap, aOff, sd, v, off, 0, out, o, rowStride);
+                        }
+                    }
+                }
+            }
+        });
+        return new Output(out, rowStride, yPlane, src.wq);
+    }
+
+    /** Packs a dense m×k matrix into panels of mr rows, kk-major within a panel, zero rows past m. */
+    static float[] pack(float[] a, int m, int k, int mr) {
+        int panels = (m + mr - 1) / mr;
+        float[] ap = new float[panels * mr * k];
+        for (int i = 0; i < m; i++) {
+            int base = (i / mr) * mr * k + i % mr;
+            for (int kk = 0; kk < k; kk++) {
+                ap[base + kk * mr] = a[i * k + kk];
+            }
+        }
+        return ap;
+    }
+}

@@ -1,0 +1,111 @@
+package org.cryoetgan.engine.cpu.tile;
+
+/**
+ * Plain-Java tile kernels with the {@link TileKernels} contract: small tiles whose innermost loop runs over a
+ * contiguous row of B so that the JIT can auto-vectorise it. Used when the Vector API is absent.
+ */
+final class ScalarTileKernels implements TileKernels {
+    static final ScalarTileKernels INSTANCE = new ScalarTileKernels();
+    private static final int MR = 4;
+    private static final int NR = 16;
+    private static final int DOT_ROWS = 2;
+    private static final int DOT_COLS = 4;
+
+    private ScalarTileKernels() {
+    }
+
+    @Override
+    public int mr() {
+        return MR;
+    }
+
+    @Override
+    public int nr() {
+        return NR;
+    }
+
+    @Override
+    public int rowWidth() {
+        return NR;
+    }
+
+    @Override
+    public int lanes() {
+        return 1;
+    }
+
+    @Override
+    public int dotRows() {
+        return DOT_ROWS;
+    }
+
+    @Override
+    public int dotCols() {
+        return DOT_COLS;
+    }
+
+    @Override
+    public int dotRowCols() {
+        return DOT_COLS;
+    }
+
+    @Override
+    public void tile(int kc, float[] a, int aOff, float[] b, int bBase, int[] off, int offPos, float[] c, int cOff,
+                     int ldc) {
+        float[] acc = new float[MR * NR];
+        for (int kk = 0; kk < kc; kk++) {
+            int bi = bBase + off[offPos + kk];
+            int ai = aOff + kk * MR;
+            for (int i = 0; i < MR; i++) {
+                float av = a[ai + i];
+                for (int j = 0; j < NR; j++) {
+                    acc[i * NR + j] += av * b[bi + j];
+                }
+            }
+        }
+        for (int i = 0; i < MR; i++) {
+            storeRow(acc, i * NR, NR, c, cOff + i * ldc, false);
+        }
+    }
+
+    @Override
+    public void rowTile(int kc, float[] a, int aOff, float[] b, int bBase, int[] off, int offPos, float[] c, int cOff,
+                        boolean accumulate) {
+        float[] acc = new float[NR];
+        for (int kk = 0; kk < kc; kk++) {
+            int bi = bBase + off[offPos + kk];
+            float av = a[aOff + kk];
+            for (int j = 0; j < NR; j++) {
+                acc[j] += av * b[bi + j];
+            }
+        }
+        storeRow(acc, 0, NR, c, cOff, accumulate);
+    }
+
+    private static void storeRow(float[] acc, int from, int n, float[] c, int o, boolean accumulate) {
+        for (int j = 0; j < n; j++) {
+            c[o + j] = accumulate ? c[o + j] + acc[from + j] : acc[from + j];
+        }
+    }
+
+    @Override
+    public void dotTile(int len, float[] p, int pBase, int ldp, float[] q, int qBase, int[] qOff, int qPos, float[] out,
+                        int outOff, int ldo) {
+        for (int i = 0; i < DOT_ROWS; i++) {
+            dotRow(len, p, pBase + i * ldp, q, qBase, qOff, qPos, out, outOff + i * ldo);
+        }
+    }
+
+    @Override
+    public void dotRow(int len, float[] p, int pBase, float[] q, int qBase, int[] qOff, int qPos, float[] out,
+                       int outOff) {
+        for (int j = 0; j < DOT_COLS; j++) {
+            int qi = qBase + qOff[qPos + j];
+            float s = 0f;
+            for (int v = 0; v < len; v++) {
+                s += p[pBase + v] * q[qi + v];
+            }
+            out[outOff + j] += s;
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package org.cryoetgan.engine.cpu.tile;
+
+/**
+ * The register-blocked inner kernels that every fast CPU product (sgemm, implicit-GEMM convolution) is built from.
+ * Two shapes of work:
+ *
+ * <ul>
+ *   <li><b>broadcast tile</b> ({@link #tile}): an {@code mr()×nr()} block of {@code C = A·B} over
+ *       a reduction of length {@code kc}. A is packed as {@code kc} groups of {@code mr()} floats (one broadcast
+ *       each); row {@code kk} of B is the {@code nr()} contiguous floats at {@code b[bBase + off[offPos + kk]]}, so
+ *       B may be a packed panel ({@code off[kk] = kk·nr}) or a volume read through tap offsets (implicit
+ *       convolution). {@link #rowTile} is the one-row variant of width {@code rowWidth()}.</li>
+ *   <li><b>dot tile</b> ({@link #dotTile}): {@code out[i·ldo + j] += Σ_v p[pBase + i·ldp + v]·q[qBase + qOff[qPos + j]
+ *       + v]} for {@code dotRows()×dotCols()} pairs, {@code len} a multiple of {@link #lanes()}: the weight gradient
+ *       of a convolution, reduced over positions.</li>
+ * </ul>
+ * Implementations: a Vector API one (loaded only when {@code jdk.incubator.vector} is present) and a plain-Java
+ * fallback with the same contract. Callers must size their arrays so that every read stays in bounds.
+ */
+public interface TileKernels {
+
+    /** Rows of a broadcast tile. */
+    int mr();
+
+    /** Columns of a broadcast tile. */
+    int nr();
+
+    /** Columns of a one-row broadcast tile. */
+    int rowWidth();
+
+    /** The SIMD width in floats (1 for the scalar fallback); dot-tile lengths are multiples of it. */
+    int lanes();
+
+    /** Rows ({@code p} side) of a dot tile. */
+    int dotRows();
+
+    /** Columns ({@code q} side) of a dot tile. */
+    int dotCols();
+
+    /**
+     * {@code C[i][j] = Σ_kk a[aOff + kk·mr + i]·b[bBase + off[offPos + kk] + j]} for {@code i < mr()},
+     * {@code j < nr()}, C at {@code c[cOff + i·ldc + j]}. C is only written (so NaN in it is ignored); callers that
+     * accumulate go through a scratch tile, which keeps this method small enough for C2 to inline every vector
+     * operation (a load-add-store epilogue pushes it past the JIT's inlining node budget).
+     */
+    void tile(int kc, float[] a, int aOff, float[] b, int bBase, int[] off, int offPos, float[] c, int cOff, int ldc);
+
+    /**
+     * One-row variant of {@link #tile}: A is {@code a[aOff + kk]}, C is {@code c[cOff + j]} for {@code j < rowWidth()},
+     * added to when {@code accumulate}, else overwritten.
+     */
+    void rowTile(int kc, float[] a, int aOff, float[] b, int bBase, int[] off, int offPos, float[] c, int cOff,
+                 boolean accumulate);
+
+    /** Accumulates a {@code dotRows()×dotCols()} block of dot products of length {@code len} into {@code out}. */
+    void dotTile(int len, float[] p, int pBase, int ldp, float[] q, int qBase, int[] qOff, int qPos, float[] out,
+                 int outOff, int ldo);
+
+    /** Columns of a one-row dot tile. */
+    int dotRowCols();
+
+    /** Accumulates {@code dotRowCols()} dot products of one {@code p} row (see {@link #dotTile}). */
+    void dotRow(int len, float[] p, int pBase, float[] q, int qBase, int[] qOff, int qPos, float[] out, int outOff);
+
+    /** The fastest kernels this JVM can run: the Vector API ones when available, else the plain-Java ones. */
+    static TileKernels best() {
+        return Holder.BEST;
+    }
+
+    /** The plain-Java kernels (the fallback, selectable explicitly in tests). */
+    static TileKernels scalar() {
+        return ScalarTileKernels.INSTANCE;
+    }
+
+    /** Lazy holder so that the Vector API classes are only loaded when the module is present. */
+    final class Holder {
+        static final TileKernels BEST = load();
+
+        private Holder() {
+        }
+
+        private static TileKernels load() {
+            if (!org.cryoetgan.engine.cpu.VectorSupport.available()) {
+                return ScalarTileKernels.INSTANCE;
+            }
+            try {
+                return (TileKernels) Class.forName("org.cryoetgan.engine.cpu.tile.VectorTileKernels")
+                        .getDeclaredConstructor().newInstance();
+            } catch (ReflectiveOperationException | LinkageError e) {
+                return ScalarTileKernels.INSTANCE;
+            }
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package org.cryoetgan.engine.cpu;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.cryoetgan.engine.backend.ConvGeometry;
+import org.cryoetgan.engine.cpu.conv.ImplicitConv3d;
+import org.cryoetgan.engine.cpu.tile.TileKernels;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The implicit-GEMM convolutions against {@link DirectConv3d}, both kernel sets, many geometries. */
+class CpuConv3dTest {
+    private static final Parallel PAR = new Parallel(2);
+
+    private static int[] t(int v) {
+        return new int[] {v, v, v};
+    }
+
+    static Stream<Arguments> cases() {
+        ConvGeometry[] gs = {
+            new ConvGeometry(1, 1, new int[] {9, 8, 7}, 1, t(3), t(1), t(1), t(1)),
+            new ConvGeometry(2, 3, new int[] {7, 5, 3}, 5, t(3), t(1), t(1), t(1)),
+            new ConvGeometry(1, 4, t(9), 9, t(3), t(2), t(1), t(1)),
+            new ConvGeometry(1, 2, new int[] {10, 9, 8}, 17, t(4), t(2), t(1), t(1)),
+            new ConvGeometry(2, 5, new int[] {8, 7, 9}, 3, new int[] {2, 3, 2}, new int[] {2, 1, 3},
+                    new int[] {0, 1, 1}, new int[] {1, 2, 1}),
+            new ConvGeometry(1, 3, new int[] {11, 10, 9}, 2, t(3), t(1), t(2), t(2)),
+            new ConvGeometry(1, 16, t(6), 24, t(3), t(1), t(0), t(1)),
+            new ConvGeometry(1, 2, t(7), 1, t(7), t(1), t(3), t(1)),
+            new ConvGeometry(1, 3, new int[] {5, 6, 7}, 4, t(1), t(2), t(0), t(1)),
+            new ConvGeometry(1, 9, t(5), 10, t(3), t(3), t(1), t(1)),
+            new ConvGeometry(1, 6, t(4), 3, t(3), t(1), t(2), t(1)),
+            new ConvGeometry(2, 7, new int[] {6, 5, 4}, 13, t(4), t(1), t(1), t(1)),
+            new ConvGeometry(1, 1, t(12), 8, t(4), t(2), t(1), t(1)),
+        };
+        List<Arguments> out = new ArrayList<>();
+        for (TileKernels kern : CpuKernelSource.kernels()) {
+            for (ConvGeometry g : gs) {
+                out.add(Arguments.of(kern, g));
+            }
+        }
+        return out.stream();
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("cases")
+    void matchesDirect(TileKernels kern, ConvGeometry g) {
+        SplittableRandom r = new SplittableRandom(g.toString().hashCode());
+        int xn = g.batch * g.inChannels * g.inVolume();
+        int yn = g.batch * g.outChannels * g.outVolume();
+        int wn = g.outChannels * g.patchSize();
+        float[] x = CpuKernelSource.random(r, xn);
+        float[] w = CpuKernelSource.random(r, wn);
+        float[] bias = CpuKernelSource.random(r, g.outChannels);
+        float[] dy = CpuKernelSource.random(r, yn);
+        double tol = 1e-5 * Math.sqrt(g.patchSize() * g.outChannels + g.outVolume());
+
+        float[] yWant = new float[yn];
+        float[] yGot = nan(yn);
+        DirectConv3d.forward(g, x, w, bias, yWant);
+        ImplicitConv3d.forward(kern, PAR, g, x, w, bias, yGot);
+        CpuKernelSource.assertClose(yWant, yGot, 0, yn, tol, "forward");
+
+        float[] dxWant = new float[xn];
+        float[] dxGot = nan(xn);
+        DirectConv3d.backwardData(g, dy, w, dxWant);
+        ImplicitConv3d.backwardData(kern, PAR, g, dy, w, dxGot);
+        CpuKernelSource.assertClose(dxWant, dxGot, 0, xn, tol, "backwardData");
+
+        float[] dwWant = new float[wn];
+        float[] dbWant = new float[g.outChannels];
+        float[] dwGot = nan(wn);
+        float[] dbGot = nan(g.outChannels);
+        DirectConv3d.backwardWeight(g, x, dy, dwWant, dbWant);
+        ImplicitConv3d.backwardWeight(kern, PAR, g, x, dy, dwGot, dbGot);
+        CpuKernelSource.assertClose(dwWant, dwGot, 0, wn, tol, "backwardWeight");
+        CpuKernelSource.assertClose(dbWant, dbGot, 0, g.outChannels, tol, "backwardBias");
+    }
+
+    private static float[] nan(int n) {
+        float[] a = new float[n];
+        java.util.Arrays.fill(a, Float.NaN);
+        return a;
+    }
+}
