@@ -138,9 +138,12 @@ struct BlockRunner {
             f.index.z = (unsigned)(i / ((size_t)block.x * block.y));
             start(f);
         }
-        while (true) {
+        // Threads run one at a time up to their next barrier, alternately in ascending and descending order, so
+        // that a missing __syncthreads() between a write and a read by another thread shows up either way.
+        for (size_t round = 0;; round++) {
             size_t waiting = 0, finishedNow = 0;
-            for (size_t i = 0; i < n; i++) {
+            for (size_t k = 0; k < n; k++) {
+                size_t i = round % 2 == 0 ? k : n - 1 - k;
                 if (fibers[i].finished) {
                     continue;
                 }

@@ -34,6 +34,14 @@ abstract class CudaParitySuite {
     private CudaBackend gpu;
     private final Random rnd = new Random(42);
 
+    /**
+     * Relative tolerance of normal random numbers against {@link org.cryoetgan.engine.CounterHash}: the GPU's double
+     * log/cos may differ from the JVM's by an ulp that survives rounding to float.
+     */
+    double normalTolerance() {
+        return 1e-6;
+    }
+
     /** The backend under test, or a skipped assumption saying why there is none. */
     abstract CudaBackend openGpu() throws IOException;
 
@@ -231,7 +239,7 @@ abstract class CudaParitySuite {
         Pair uniform = new Pair(3001);
         both((b, g) -> b.randomNormal(1234567890123L, 99, 0.5f, 2f, pick(normal, g), 3001));
         both((b, g) -> b.randomUniform(-77L, 5_000_000_000L, -1f, 3f, pick(uniform, g), 3001));
-        normal.check("randomNormal", 1e-7);
+        normal.check("randomNormal", normalTolerance());
         uniform.check("randomUniform", 0);
     }
 
