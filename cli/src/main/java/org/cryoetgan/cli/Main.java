@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
                 SimulateCommand.class,
                 PreviewCommand.class,
                 ClassifierCommand.class,
+                EvaluateCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.cryoetgan.engine.RandomGenerator;
 import org.cryoetgan.gan.classify.EpochReport;
 import org.cryoetgan.gan.classify.Predictions;
 import org.cryoetgan.gan.classify.TrainedClassifier;
@@ -112,7 +113,18 @@ public final class Evaluation {
         if (splits < settings.inceptionSplits) {
             notes.add(name + ": Inception Score over " + splits + " splits (only " + p.size() + " volumes)");
         }
-        InceptionScore.Result r = InceptionScore.compute(p.probabilities(), splits);
+        // Splits are consecutive rows; files come sorted by class folder, so the rows are shuffled first (seeded),
+        // or each split would hold one class and score 1 whatever the classifier says.
+        double[][] rows = p.probabilities().clone();
+        int[] order = new int[rows.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        new RandomGenerator(settings.seed).shuffle(order);
+        for (int i = 0; i < order.length; i++) {
+            rows[i] = p.probabilities()[order[i]];
+        }
+        InceptionScore.Result r = InceptionScore.compute(rows, splits);
         return new SetScores.InceptionScoreValue(r.mean(), r.std(), splits);
     }
 

@@ -93,6 +93,7 @@ public final class MarkdownReport {
                 + "(trained on real volumes) tested on this set, as the public reference code measured.\n"
                 + "- **FID**: Fréchet distance between Gaussians fitted to the fc6 activations of this set and of "
                 + "the real volumes; **IS**: Inception Score of the classifier's softmax on this set (mean ± std over "
-                + "up to " + s.inceptionSplits + " splits; between 1 and the number of classes).\n";
+                + "up to " + s.inceptionSplits + " splits of the volumes in a seeded random order; between 1 and the "
+                + "number of classes).\n";
     }
 }
