@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 InfoCommand.class,
                 TrainCommand.class,
+                GenerateCommand.class,
                 MetricsCommand.class,
                 InspectCommand.class,
                 DensityCommand.class,
