@@ -151,6 +151,11 @@ public final class TrainingConfig {
         if (criticStride != 1 && criticStride != 2) {
             p.add("criticStride must be 1 or 2, got " + criticStride);
         }
+        if (criticStride >= 1 && criticStride <= 2 && criticLayers >= 1 && box >= 8
+                && org.cryoetgan.gan.model.PatchCritic.outputSize(box, criticLayers, criticStride) < 1) {
+            p.add("a critic of " + criticLayers + " stride-" + criticStride + " layers leaves nothing of a " + box
+                    + "³ volume: use fewer --critic-layers or --critic-stride 1");
+        }
         if (dropout < 0 || dropout >= 1) {
             p.add("dropout must be in [0, 1), got " + dropout);
         }
