@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
                 PreviewCommand.class,
                 ClassifierCommand.class,
                 EvaluateCommand.class,
+                UncertaintyCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
