@@ -19,7 +19,7 @@ import org.cryoetgan.gan.volume.Volume;
 public final class UncertaintyOverlay {
     private static final int GAP = 6;
     private static final int HEADER = 22;
-    private static final int LABEL = 90;
+    private static final int LABEL = 70;
     private static final int BAR = 28;
     private static final double ALPHA = 0.85;
 
@@ -61,9 +61,10 @@ public final class UncertaintyOverlay {
         double maxStd = max(std.data());
         Slice[] m = {Slice.centralXY(mean), Slice.centralXZ(mean), Slice.centralYZ(mean)};
         Slice[] s = {Slice.centralXY(std), Slice.centralXZ(std), Slice.centralYZ(std)};
-        String[] rows = {"mean", "std", "std over mean"};
+        String[] rows = {"mean", "std", "overlay"};
         for (int r = 0; r < 3; r++) {
             int top = 2 * HEADER + r * (panel + GAP);
+            g.setColor(Color.BLACK);
             g.drawString(rows[r], GAP, top + panel / 2);
             for (int c = 0; c < 3; c++) {
                 int left = LABEL + c * (panel + GAP) + GAP;
