@@ -67,7 +67,7 @@ class CudaProbeTest {
     }
 
     /** A device that accepts everything and does nothing. */
-    static final class NoopDevice implements GpuDevice {
+    static class NoopDevice implements GpuDevice {
         private long next = 4096;
 
         @Override
