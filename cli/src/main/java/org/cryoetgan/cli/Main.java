@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
                 DensityCommand.class,
                 SimulateCommand.class,
                 PreviewCommand.class,
+                SelftestCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

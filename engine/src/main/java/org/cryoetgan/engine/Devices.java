@@ -75,4 +75,25 @@ public final class Devices {
         OPENED.put(key, r.backend());
         return r.backend();
     }
+
+    /**
+     * One line per backend for {@code info}: the CPU (threads, Vector API or not) and the GPU {@code ordinal}
+     * (device, driver, how the kernels were loaded, then the cuBLAS/cuDNN/own-kernel choices) or why it is
+     * unavailable. Opens the GPU if it was not open yet.
+     */
+    public static java.util.List<String> report(int ordinal, GpuOptions options) {
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        lines.add(Backends.cpu().description());
+        try {
+            Backend b = select("cuda:" + ordinal, s -> { }, options);
+            org.cryoetgan.engine.cuda.CudaBackend cuda = (org.cryoetgan.engine.cuda.CudaBackend) b;
+            lines.add(cuda.name() + ": " + cuda.device().describe());
+            for (org.cryoetgan.engine.cuda.LibraryChain.Choice c : cuda.libraries()) {
+                lines.add("  " + c.message());
+            }
+        } catch (IllegalStateException e) {
+            lines.add("cuda: unavailable (" + e.getMessage() + ")");
+        }
+        return lines;
+    }
 }

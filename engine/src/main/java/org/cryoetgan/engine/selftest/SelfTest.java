@@ -8,6 +8,7 @@ import org.cryoetgan.engine.Devices;
 import org.cryoetgan.engine.backend.Backend;
 import org.cryoetgan.engine.cpu.ReferenceCpuBackend;
 import org.cryoetgan.engine.cuda.CudaBackend;
+import org.cryoetgan.engine.cuda.GpuOptions;
 import org.cryoetgan.engine.cuda.LibraryChain;
 
 /**
@@ -52,11 +53,16 @@ public final class SelfTest {
      * {@link #NO_DEVICE} when the requested GPU cannot be used (the reason goes to {@code err}).
      */
     public static int run(String spec, PrintStream out, PrintStream err) {
+        return run(spec, GpuOptions.fromSystemProperties(), out, err);
+    }
+
+    /** {@link #run(String, PrintStream, PrintStream)} with explicit GPU library options. */
+    public static int run(String spec, GpuOptions options, PrintStream out, PrintStream err) {
         List<String> notices = new ArrayList<>();
         Backend device;
         try {
             device = "cpu".equalsIgnoreCase(spec == null ? "" : spec.trim()) ? Backends.cpu()
-                    : Devices.select(spec, notices::add);
+                    : Devices.select(spec, notices::add, options);
         } catch (IllegalStateException | IllegalArgumentException e) {
             err.println("selftest: cannot use device '" + spec + "': " + e.getMessage());
             return NO_DEVICE;
