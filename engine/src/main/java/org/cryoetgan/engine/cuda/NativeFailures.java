@@ -7,6 +7,9 @@ package org.cryoetgan.engine.cuda;
  * afterwards; this keeps the first explanation.
  */
 final class NativeFailures {
+    /** The first explanation per binding: JCuda only says "could not initialize" on later attempts. */
+    private static final java.util.Map<String, String> FIRST = new java.util.concurrent.ConcurrentHashMap<>();
+
     private NativeFailures() {
     }
 
@@ -15,6 +18,19 @@ final class NativeFailures {
      * (e.g. libcublas.so.12) and is installed with {@code install} (e.g. "the CUDA 12 cuBLAS library").
      */
     static String explain(Throwable failure, String binding, String library, String install) {
+        String earlier = FIRST.get(binding);
+        if (earlier != null && failure instanceof NoClassDefFoundError
+                && String.valueOf(failure.getMessage()).contains("Could not initialize")) {
+            return earlier;
+        }
+        String reason = firstExplanation(failure, binding, library, install);
+        if (failure instanceof UnsatisfiedLinkError || failure instanceof ExceptionInInitializerError) {
+            FIRST.putIfAbsent(binding, reason);
+        }
+        return reason;
+    }
+
+    private static String firstExplanation(Throwable failure, String binding, String library, String install) {
         String msg = failure.getMessage() == null ? "" : failure.getMessage();
         if (failure instanceof LibraryUnavailableException) {
             return msg;

@@ -101,9 +101,14 @@ class AcceleratorChainTest {
                 lines(GpuOptions.DEFAULT, () -> {
                     throw new IllegalStateException("boom");
                 }, FAKE_DNN).get(0));
-        assertEquals("JCudnn failed to load earlier in this run (Could not initialize class jcuda.jcudnn.JCudnn)",
-                NativeFailures.explain(new NoClassDefFoundError("Could not initialize class jcuda.jcudnn.JCudnn"),
-                        "JCudnn", CudnnNatives.LIBRARY, CudnnNatives.INSTALL));
+        assertEquals("JFake failed to load earlier in this run (Could not initialize class jcuda.JFake)",
+                NativeFailures.explain(new NoClassDefFoundError("Could not initialize class jcuda.JFake"),
+                        "JFake", "libfake.so.1", "fake"), "no earlier explanation to repeat");
+        NativeFailures.explain(loaderError("JFake2", "libfake.so.2: cannot open shared object file: No such file"),
+                "JFake2", "libfake.so.2", "the fake");
+        assertEquals("libfake.so.2 not found (install the fake)", NativeFailures.explain(new NoClassDefFoundError(
+                "Could not initialize class jcuda.JFake2"), "JFake2", "libfake.so.2", "the fake"),
+                "later attempts repeat the first explanation");
         assertEquals("JCudnn is not on the class path (jcuda/jcudnn/JCudnn)",
                 NativeFailures.explain(new NoClassDefFoundError("jcuda/jcudnn/JCudnn"), "JCudnn",
                         CudnnNatives.LIBRARY, CudnnNatives.INSTALL));

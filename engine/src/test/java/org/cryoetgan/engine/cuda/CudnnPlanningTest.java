@@ -107,4 +107,29 @@ class CudnnPlanningTest {
         assertTrue(CudnnNatives.class.getResource(CudnnNatives.nativeResource()) != null,
                 "engine/pom.xml copies JCudnn's native library under the name JCuda 12.6 asks for");
     }
+
+    @Test
+    void withoutTheLibrariesTheRealLoadersSayWhatToInstallEveryTime() {
+        for (int attempt = 0; attempt < 2; attempt++) {
+            String cudnn;
+            try {
+                cudnn = "loaded cuDNN " + CudnnNatives.load();
+            } catch (LibraryUnavailableException e) {
+                cudnn = e.getMessage();
+            }
+            org.junit.jupiter.api.Assumptions.assumeFalse(cudnn.startsWith("loaded"), "cuDNN is installed here");
+            assertEquals("libcudnn.so.8 not found (install cuDNN 8.9 for CUDA 12, e.g. the libcudnn8 package)", cudnn,
+                    "attempt " + attempt + ": the renamed JCudnn binding loads and then misses libcudnn.so.8");
+            String cublas;
+            try {
+                new JCudaLibraries(new CudaProbeTest.NoopDevice()).openBlas(false).close();
+                cublas = "loaded";
+            } catch (LibraryUnavailableException e) {
+                cublas = e.getMessage();
+            }
+            org.junit.jupiter.api.Assumptions.assumeFalse(cublas.equals("loaded"), "cuBLAS is installed here");
+            assertEquals("libcublas.so.12 not found (install the CUDA 12 cuBLAS library, e.g. the libcublas-12-x "
+                    + "package)", cublas, "attempt " + attempt);
+        }
+    }
 }
