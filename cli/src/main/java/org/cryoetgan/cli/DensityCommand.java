@@ -95,19 +95,18 @@ final class DensityCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Random seed (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Override
-    public Integer call() {
-        return CliErrors.reportingIoErrors(this::run);
-    }
+    @Option(names = "--float16", description = "Write MRC mode 12 (half precision) instead of mode 2 (float32).")
+    boolean float16;
 
-    private int run() throws IOException {
+    @Override
+    public Integer call() throws IOException {
         DensitySettings settings = new DensitySettings(voxel, resolution, box, style, cutoff);
         if (inputs.model != null && inputs.models == null && inputs.demo == null && !inputs.membrane) {
             MapSource src = MapSources.model(new MapSources.LabelledFile(inputs.model, ""), settings, assembly);
             Augmentation aug = new Augmentation(randomRotation, maxShift);
             Augmentation.Pose pose = aug.draw(Augmentation.rngFor(seed, 0, 0));
             Volume v = src.make(pose.rotation(), pose.shift());
-            MrcWriter.write(out, v);
+            MrcWriter.write(out, v, OutputFormat.mrc(float16));
             System.out.printf("wrote %s: %d³ voxels of %.3g Å, %s%n", out, box, voxel, v.stats());
             return 0;
         }
@@ -132,7 +131,7 @@ final class DensityCommand implements Callable<Integer> {
         }
         Augmentation aug = new Augmentation(!noRotation, maxShift);
         BatchProgress progress = new ConsoleProgress(System.out);
-        DensityBatch.run(sources, perModel, aug, seed, out, out.resolve(labels), progress);
+        DensityBatch.run(sources, perModel, aug, seed, out, out.resolve(labels), OutputFormat.mrc(float16), progress);
         System.out.printf("wrote %d maps of %d classes to %s, labels in %s%n", sources.size() * perModel, sources.size(),
                 out, out.resolve(labels));
         return 0;

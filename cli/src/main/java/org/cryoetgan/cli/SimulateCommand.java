@@ -84,12 +84,11 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Random seed (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Override
-    public Integer call() {
-        return CliErrors.reportingIoErrors(this::run);
-    }
+    @Option(names = "--float16", description = "Write MRC mode 12 (half precision) instead of mode 2 (float32).")
+    boolean float16;
 
-    private int run() throws IOException {
+    @Override
+    public Integer call() throws IOException {
         double dzMin = defocus.get(0);
         double dzMax = defocus.size() > 1 ? defocus.get(1) : dzMin;
         Ctf ctf = noCtf ? null : new Ctf(voltage, cs, dzMin, amplitudeContrast, bFactor);
@@ -97,7 +96,8 @@ final class SimulateCommand implements Callable<Integer> {
                 noMtf ? Mtf.none() : Mtf.typicalDetector(), snr);
         List<MapSources.LabelledFile> maps = MapSources.files(map, MapSources::isMapFile);
         SimulationBatch.run(maps, perMap, new Augmentation(!noRotation, maxShift), settings,
-                new SimulationBatch.DefocusRange(dzMin, dzMax), seed, out, out.resolve(labels), new ConsoleProgress(System.out));
+                new SimulationBatch.DefocusRange(dzMin, dzMax), seed, out, out.resolve(labels), OutputFormat.mrc(float16),
+                new ConsoleProgress(System.out));
         System.out.printf("wrote %d subtomograms from %d maps to %s, labels in %s%n", maps.size() * perMap, maps.size(),
                 out, out.resolve(labels));
         return 0;

@@ -97,6 +97,10 @@ class VolumeCommandsTest {
         assertEquals(32, v.nx());
         assertEquals(9.4, v.voxelSize().x(), 1e-5);
         assertTrue(v.stats().max() > 0);
+        Path half = dir.resolve("half.mrc");
+        assertEquals(0, run("density", "--model", model.toString(), "--box", "32", "--float16", "--out", half.toString()).code());
+        assertEquals(12, MrcReader.read(half).header().mode());
+        assertEquals(v.stats().max(), MrcReader.readVolume(half).stats().max(), 1e-3 * v.stats().max());
 
         Path maps = dir.resolve("maps");
         Run b = run("density", "--demo", "apoferritin", "--membrane", "--per-model", "2", "--box", "24", "--out", maps.toString());

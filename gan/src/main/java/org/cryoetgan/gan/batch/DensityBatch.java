@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
+import org.cryoetgan.gan.mrc.MrcWriteOptions;
 import org.cryoetgan.gan.mrc.MrcWriter;
 import org.cryoetgan.gan.volume.Volume;
 
@@ -33,7 +34,7 @@ public final class DensityBatch {
 
     /** Run the batch; returns the label table, which has also been written to {@code labels}. */
     public static LabelTable run(List<MapSource> sources, int perSource, Augmentation aug, long seed, Path outDir,
-                                 Path labels, BatchProgress progress) throws IOException {
+                                 Path labels, MrcWriteOptions format, BatchProgress progress) throws IOException {
         Files.createDirectories(outDir);
         LabelTable table = new LabelTable(COLUMNS);
         int total = sources.size() * perSource;
@@ -46,7 +47,7 @@ public final class DensityBatch {
                 Augmentation.Pose pose = aug.draw(rng);
                 Volume v = src.make(pose.rotation(), pose.shift());
                 String name = String.format("%s_%04d.mrc", safe(src.label()), classes.nextSample(src.label()));
-                MrcWriter.write(outDir.resolve(name), v);
+                MrcWriter.write(outDir.resolve(name), v, format);
                 double[] e = pose.rotation().toEuler();
                 table.add(name, src.label(), classes.of(src.label()), src.origin(), e[0], e[1], e[2],
                         pose.shift().x(), pose.shift().y(), pose.shift().z());

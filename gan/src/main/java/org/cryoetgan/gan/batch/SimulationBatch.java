@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import org.cryoetgan.gan.mrc.MrcReader;
+import org.cryoetgan.gan.mrc.MrcWriteOptions;
 import org.cryoetgan.gan.mrc.MrcWriter;
 import org.cryoetgan.gan.sim.Ctf;
 import org.cryoetgan.gan.sim.SimulationSettings;
@@ -50,8 +51,8 @@ public final class SimulationBatch {
     }
 
     public static LabelTable run(List<MapSources.LabelledFile> maps, int perMap, Augmentation aug, SimulationSettings base,
-                                 DefocusRange defocus, long seed, Path outDir, Path labels, BatchProgress progress)
-            throws IOException {
+                                 DefocusRange defocus, long seed, Path outDir, Path labels, MrcWriteOptions format,
+                                 BatchProgress progress) throws IOException {
         Files.createDirectories(outDir);
         LabelTable table = new LabelTable(COLUMNS);
         int total = maps.size() * perMap;
@@ -73,7 +74,7 @@ public final class SimulationBatch {
                 }
                 Volume sub = new TraditionalSimulator(s).simulate(posed, rng);
                 String name = String.format("%s_%04d.mrc", DensityBatch.safe(f.label()), classes.nextSample(f.label()));
-                MrcWriter.write(outDir.resolve(name), sub);
+                MrcWriter.write(outDir.resolve(name), sub, format);
                 double[] e = pose.rotation().toEuler();
                 table.add(name, f.label(), classes.of(f.label()), f.file().getFileName().toString(), e[0], e[1], e[2],
                         pose.shift().x(), pose.shift().y(), pose.shift().z(), dz, s.snr(), s.mode().name());

@@ -39,11 +39,12 @@ public final class TraditionalSimulator {
      */
     public List<Volume> tiltSeries(Volume map, Random rng) {
         double[] angles = settings.tilts().angles();
-        List<Volume> clean = new ArrayList<>(angles.length);
-        for (double a : angles) {
-            Volume p = Projector.project(map, a);
-            clean.add(new Volume(p.nx(), p.ny(), 1, filterImage(p), p.voxelSize(), p.origin()));
-        }
+        Volume[] images = new Volume[angles.length];
+        java.util.stream.IntStream.range(0, angles.length).parallel().forEach(i -> {
+            Volume p = Projector.project(map, angles[i]);
+            images[i] = new Volume(p.nx(), p.ny(), 1, filterImage(p), p.voxelSize(), p.origin());
+        });
+        List<Volume> clean = List.of(images);
         if (!settings.hasNoise()) {
             return clean;
         }

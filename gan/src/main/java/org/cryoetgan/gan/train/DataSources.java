@@ -28,6 +28,7 @@ public record DataSources(List<String> density, List<String> subtomograms, Strin
         return new DataSources(List.of(), List.of(), null, perClass);
     }
 
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isDemo() {
         return density.isEmpty();
     }

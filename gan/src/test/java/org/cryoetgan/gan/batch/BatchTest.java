@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.cryoetgan.gan.mrc.MrcMode;
 import org.cryoetgan.gan.mrc.MrcReader;
+import org.cryoetgan.gan.mrc.MrcWriteOptions;
 import org.cryoetgan.gan.sim.Mtf;
 import org.cryoetgan.gan.sim.SimulationMode;
 import org.cryoetgan.gan.sim.SimulationSettings;
@@ -35,7 +37,7 @@ class BatchTest {
         List<Integer> progress = new ArrayList<>();
         Path out = dir.resolve("maps");
         LabelTable t = DensityBatch.run(sources(), 3, new Augmentation(true, 10), 7, out, out.resolve("labels.star"),
-                (done, total, item) -> progress.add(done));
+                MrcWriteOptions.defaults(), (done, total, item) -> progress.add(done));
         assertEquals(6, t.size());
         assertEquals(List.of(1, 2, 3, 4, 5, 6), progress);
         assertTrue(Files.exists(out.resolve("hsp90-sba1_0002.mrc")));
@@ -49,25 +51,29 @@ class BatchTest {
         assertEquals(9.4, v.voxelSize().x(), 1e-5);
 
         Path again = dir.resolve("again");
-        DensityBatch.run(sources(), 3, new Augmentation(true, 10), 7, again, again.resolve("labels.csv"), BatchProgress.SILENT);
+        DensityBatch.run(sources(), 3, new Augmentation(true, 10), 7, again, again.resolve("labels.csv"),
+                MrcWriteOptions.defaults(), BatchProgress.SILENT);
         assertArrayEquals(v.data(), MrcReader.readVolume(again.resolve("hsp90-sba1_0001.mrc")).data(), "same seed, same maps");
     }
 
     @Test
     void simulationBatchCarriesLabelsFromTheDensityFolder() throws IOException {
         Path maps = dir.resolve("maps");
-        DensityBatch.run(sources(), 2, new Augmentation(true, 0), 1, maps, maps.resolve("labels.csv"), BatchProgress.SILENT);
+        DensityBatch.run(sources(), 2, new Augmentation(true, 0), 1, maps, maps.resolve("labels.csv"),
+                MrcWriteOptions.defaults(), BatchProgress.SILENT);
         Path sims = dir.resolve("sims");
         SimulationSettings s = SimulationSettings.paperDefaults().withMode(SimulationMode.FOURIER).withMtf(Mtf.none());
         List<MapSources.LabelledFile> files = MapSources.files(maps, MapSources::isMapFile);
         assertEquals(4, files.size());
         LabelTable t = SimulationBatch.run(files, 2, new Augmentation(true, 0), s,
-                new SimulationBatch.DefocusRange(-6, -2), 3, sims, sims.resolve("labels.csv"), BatchProgress.SILENT);
+                new SimulationBatch.DefocusRange(-6, -2), 3, sims, sims.resolve("labels.csv"),
+                MrcWriteOptions.defaults().withMode(MrcMode.FLOAT16), BatchProgress.SILENT);
         assertEquals(8, t.size());
         List<String> csv = Files.readAllLines(sims.resolve("labels.csv"));
         assertEquals(9, csv.size());
         assertTrue(csv.get(0).startsWith("file,label,class,"));
         assertTrue(Files.exists(sims.resolve("hsp90-sba1_0003.mrc")), "numbered per label across source maps");
+        assertEquals(12, MrcReader.read(sims.resolve("hsp90-sba1_0003.mrc")).header().mode(), "written as float16");
         long membranes = csv.stream().filter(l -> l.contains(",membrane,2,")).count();
         assertEquals(4, membranes, "class numbers follow the labels");
         for (String line : csv.subList(1, csv.size())) {
