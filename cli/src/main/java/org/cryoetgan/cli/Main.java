@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
                 ClassifierCommand.class,
                 EvaluateCommand.class,
                 UncertaintyCommand.class,
+                SelftestCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
