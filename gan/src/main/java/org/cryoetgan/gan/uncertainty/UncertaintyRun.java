@@ -3,9 +3,9 @@ package org.cryoetgan.gan.uncertainty;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.cryoetgan.gan.generate.TrainedModel;
 import org.cryoetgan.gan.mrc.MrcReader;
 import org.cryoetgan.gan.mrc.MrcWriter;
-import org.cryoetgan.gan.train.TrainedRun;
 import org.cryoetgan.gan.viz.UncertaintyOverlay;
 import org.cryoetgan.gan.volume.Volume;
 
@@ -28,7 +28,7 @@ public final class UncertaintyRun {
     /** Samples G_ds of the run in {@code runDir} on {@code mapFile} and writes the three files to {@code out}. */
     public static Outcome run(Path runDir, Path mapFile, int samples, long seed, Path out) throws IOException {
         Volume map = MrcReader.readVolume(mapFile);
-        try (TrainedRun run = TrainedRun.open(runDir)) {
+        try (TrainedModel run = TrainedModel.load(runDir, null)) {
             int box = run.config().box;
             if (!map.isCube() || map.nx() != box) {
                 throw new IllegalArgumentException(mapFile + ": the run was trained on " + box + "³ volumes but the map"
