@@ -65,6 +65,27 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void readsTheLabelTableThatGenerateWritesIntoAFlatFolder() throws Exception {
+        Path real = ShapeFolders.write(dir.resolve("real"), 12, 6, 0.3, 1);
+        Path flat = Files.createDirectories(dir.resolve("flat"));
+        StringBuilder csv = new StringBuilder("file,label,class,source,sample,seed\n");
+        try (var files = Files.walk(ShapeFolders.write(dir.resolve("gen"), 12, 6, 0.4, 2))) {
+            for (Path p : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(p, flat.resolve(p.getFileName()));
+                csv.append(p.getFileName()).append(',').append(p.getParent().getFileName()).append(",1,m.mrc,0,0\n");
+            }
+        }
+        Files.writeString(flat.resolve("labels.csv"), csv);
+        Path out = dir.resolve("report");
+        CliRun r = CliRun.of(with(new String[] {"evaluate", "--real", real.toString(), "--generated", flat.toString(),
+            "--out", out.toString()}, TINY));
+        assertEquals(0, r.code(), r.err());
+        JsonNode g = new ObjectMapper().readTree(out.resolve("report.json").toFile()).get("sets").get(0);
+        assertEquals("[\"slab\",\"sphere\"]", g.get("classes").toString(), "labels from labels.csv");
+        assertTrue(g.get("accuracyRealToGenerated").isNumber(), g.toString());
+    }
+
+    @Test
     void badInputGivesOneClearLine() throws Exception {
         Path real = ShapeFolders.write(dir.resolve("real"), 12, 3, 0.3, 1);
         Path out = dir.resolve("r");
