@@ -40,21 +40,30 @@ final class TapDots {
         int rowTiles = (rows + tr - 1) / tr;
         int colTiles = off.length / tc;
         int items = rowTiles * colTiles;
+        Sweep sweep = new Sweep(kern, p, ldp, q, off, out, ldo, tr, tc, colTiles);
         par.forRange(items, 1, (from, to) -> {
             for (int v0 = 0; v0 < len; v0 += CHUNK) {
                 int n = Math.min(CHUNK, len - v0);
                 for (int it = from; it < to; it++) {
-                    int rt = it / colTiles;
-                    int ct = it - rt * colTiles;
-                    int pBase = rt * tr * ldp + v0;
-                    int outOff = rt * tr * ldo + ct * tc;
-                    if (tr == 1) {
-                        kern.dotRow(n, p, pBase, q, v0, off, ct * tc, out, outOff);
-                    } else {
-                        kern.dotTile(n, p, pBase, ldp, q, v0, off, ct * tc, out, outOff, ldo);
-                    }
+                    sweep.item(it, v0, n);
                 }
             }
         });
+    }
+
+    /** One (row tile, tap tile) item over one chunk: a small method with one kernel call site, for the JIT. */
+    private record Sweep(TileKernels kern, float[] p, int ldp, float[] q, int[] off, float[] out, int ldo, int tr,
+                         int tc, int colTiles) {
+        void item(int it, int v0, int n) {
+            int rt = it / colTiles;
+            int ct = it - rt * colTiles;
+            int pBase = rt * tr * ldp + v0;
+            int outOff = rt * tr * ldo + ct * tc;
+            if (tr == 1) {
+                kern.dotRow(n, p, pBase, q, v0, off, ct * tc, out, outOff);
+            } else {
+                kern.dotTile(n, p, pBase, ldp, q, v0, off, ct * tc, out, outOff, ldo);
+            }
+        }
     }
 }

@@ -69,29 +69,40 @@ final class TapProduct {
         float[] ap = rows ? a : pack(a, m, k, mr);
         int tiles = nd * tilesPerPlane;
         int chunks = (tiles + CHUNK_TILES - 1) / CHUNK_TILES;
-        float[] sd = src.data;
+        Plan plan = new Plan(kern, rows, k, ap, off, src.data, src.plane, out, rowStride, yPlane, tilesPerPlane,
+                width, mr);
         par.forRange(chunks, 1, (from, to) -> {
             for (int ch = from; ch < to; ch++) {
                 int t0 = ch * CHUNK_TILES;
                 int t1 = Math.min(tiles, t0 + CHUNK_TILES);
                 for (int p = 0; p < panels; p++) {
-                    int aOff = p * mr * k;
-                    int oRow = p * mr * rowStride;
                     for (int t = t0; t < t1; t++) {
-                        int d = t / tilesPerPlane;
-                        int r = (t - d * tilesPerPlane) * width;
-                        int v = d * src.plane + r;
-                        int o = oRow + d * yPlane + r;
-                        if (rows) {
-                            kern.rowTile(k, ap, aOff, sd, v, off, 0, out, o, false);
-                        } else {
-                            kern.tile(k, ap, aOff, sd, v, off, 0, out, o, rowStride);
-                        }
+                        plan.tile(p, t);
                     }
                 }
             }
         });
         return new Output(out, rowStride, yPlane, src.wq);
+    }
+
+    /**
+     * Everything one output tile needs. {@link #tile} is a small method of its own, called once per tile, so that
+     * the JIT compiles it (with the kernel inlined) after a few thousand tiles instead of waiting for an
+     * on-stack replacement of the whole loop nest.
+     */
+    private record Plan(TileKernels kern, boolean rows, int k, float[] ap, int[] off, float[] src, int plane,
+                        float[] out, int rowStride, int yPlane, int tilesPerPlane, int width, int mr) {
+        void tile(int panel, int t) {
+            int d = t / tilesPerPlane;
+            int r = (t - d * tilesPerPlane) * width;
+            int v = d * plane + r;
+            int o = panel * mr * rowStride + d * yPlane + r;
+            if (rows) {
+                kern.rowTile(k, ap, panel * k, src, v, off, 0, out, o);
+            } else {
+                kern.tile(k, ap, panel * mr * k, src, v, off, 0, out, o, rowStride);
+            }
+        }
     }
 
     /** Packs a dense m×k matrix into panels of mr rows, kk-major within a panel, zero rows past m. */

@@ -64,13 +64,12 @@ final class ScalarTileKernels implements TileKernels {
             }
         }
         for (int i = 0; i < MR; i++) {
-            storeRow(acc, i * NR, NR, c, cOff + i * ldc, false);
+            storeRow(acc, i * NR, NR, c, cOff + i * ldc);
         }
     }
 
     @Override
-    public void rowTile(int kc, float[] a, int aOff, float[] b, int bBase, int[] off, int offPos, float[] c, int cOff,
-                        boolean accumulate) {
+    public void rowTile(int kc, float[] a, int aOff, float[] b, int bBase, int[] off, int offPos, float[] c, int cOff) {
         float[] acc = new float[NR];
         for (int kk = 0; kk < kc; kk++) {
             int bi = bBase + off[offPos + kk];
@@ -79,13 +78,11 @@ final class ScalarTileKernels implements TileKernels {
                 acc[j] += av * b[bi + j];
             }
         }
-        storeRow(acc, 0, NR, c, cOff, accumulate);
+        storeRow(acc, 0, NR, c, cOff);
     }
 
-    private static void storeRow(float[] acc, int from, int n, float[] c, int o, boolean accumulate) {
-        for (int j = 0; j < n; j++) {
-            c[o + j] = accumulate ? c[o + j] + acc[from + j] : acc[from + j];
-        }
+    private static void storeRow(float[] acc, int from, int n, float[] c, int o) {
+        System.arraycopy(acc, from, c, o, n);
     }
 
     @Override

@@ -46,11 +46,10 @@ public interface TileKernels {
     void tile(int kc, float[] a, int aOff, float[] b, int bBase, int[] off, int offPos, float[] c, int cOff, int ldc);
 
     /**
-     * One-row variant of {@link #tile}: A is {@code a[aOff + kk]}, C is {@code c[cOff + j]} for {@code j < rowWidth()},
-     * added to when {@code accumulate}, else overwritten.
+     * One-row variant of {@link #tile}: A is {@code a[aOff + kk]}, C is {@code c[cOff + j]} for
+     * {@code j < rowWidth()} (written, never read).
      */
-    void rowTile(int kc, float[] a, int aOff, float[] b, int bBase, int[] off, int offPos, float[] c, int cOff,
-                 boolean accumulate);
+    void rowTile(int kc, float[] a, int aOff, float[] b, int bBase, int[] off, int offPos, float[] c, int cOff);
 
     /** Accumulates a {@code dotRows()×dotCols()} block of dot products of length {@code len} into {@code out}. */
     void dotTile(int len, float[] p, int pBase, int ldp, float[] q, int qBase, int[] qOff, int qPos, float[] out,

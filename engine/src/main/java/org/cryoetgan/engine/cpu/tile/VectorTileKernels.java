@@ -126,8 +126,7 @@ final class VectorTileKernels implements TileKernels {
     }
 
     @Override
-    public void rowTile(int kc, float[] a, int aOff, float[] b, int bBase, int[] off, int offPos, float[] c, int cOff,
-                        boolean accumulate) {
+    public void rowTile(int kc, float[] a, int aOff, float[] b, int bBase, int[] off, int offPos, float[] c, int cOff) {
         FloatVector c0 = FloatVector.zero(S), c1 = FloatVector.zero(S), c2 = FloatVector.zero(S), c3 = FloatVector.zero(S);
         for (int kk = 0; kk < kc; kk++) {
             int bi = bBase + off[offPos + kk];
@@ -137,20 +136,10 @@ final class VectorTileKernels implements TileKernels {
             c2 = a0.fma(FloatVector.fromArray(S, b, bi + 2 * V), c2);
             c3 = a0.fma(FloatVector.fromArray(S, b, bi + 3 * V), c3);
         }
-        store4(c, cOff, accumulate, c0, c1, c2, c3);
-    }
-
-    private static void store4(float[] c, int o, boolean accumulate, FloatVector v0, FloatVector v1, FloatVector v2, FloatVector v3) {
-        if (accumulate) {
-            v0 = v0.add(FloatVector.fromArray(S, c, o));
-            v1 = v1.add(FloatVector.fromArray(S, c, o + 1 * V));
-            v2 = v2.add(FloatVector.fromArray(S, c, o + 2 * V));
-            v3 = v3.add(FloatVector.fromArray(S, c, o + 3 * V));
-        }
-        v0.intoArray(c, o);
-        v1.intoArray(c, o + 1 * V);
-        v2.intoArray(c, o + 2 * V);
-        v3.intoArray(c, o + 3 * V);
+        c0.intoArray(c, cOff);
+        c1.intoArray(c, cOff + V);
+        c2.intoArray(c, cOff + 2 * V);
+        c3.intoArray(c, cOff + 3 * V);
     }
 
     @Override

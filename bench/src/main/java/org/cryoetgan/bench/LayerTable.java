@@ -1,0 +1,138 @@
+package org.cryoetgan.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import org.cryoetgan.engine.backend.Buffer;
+import org.cryoetgan.engine.backend.ConvGeometry;
+import org.cryoetgan.engine.cpu.CpuBackend;
+import org.cryoetgan.engine.cpu.CpuBuffer;
+
+/**
+ * Times sgemm 1024³ and the three passes of every layer shape in {@link ConvShapes} on the CPU backend (warm-up,
+ * then best of several runs) and prints a table in GFLOP/s, or JSON lines with {@code --json}. Options:
+ * {@code --threads N}, {@code --only SUBSTRING}, {@code --critic-stride S} (1, 2 or 0 for both), {@code --quick}.
+ */
+public final class LayerTable {
+    private LayerTable() {
+    }
+
+    /** One timed measurement. */
+    record Row(String name, String pass, double flops, double bestMs, double medianMs, int runs) {
+        double gflops() {
+            return flops / bestMs / 1e6;
+        }
+    }
+
+    public static void main(String[] args) {
+        int threads = CpuBackend.configuredThreads();
+        boolean json = false;
+        boolean quick = false;
+        String only = null;
+        int criticStride = 0;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--threads" -> threads = Integer.parseInt(args[++i]);
+                case "--json" -> json = true;
+                case "--quick" -> quick = true;
+                case "--only" -> only = args[++i];
+                case "--critic-stride" -> criticStride = Integer.parseInt(args[++i]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        CpuBackend be = new CpuBackend(threads);
+        double budget = quick ? 0.4 : 2.0;
+        List<Row> rows = new ArrayList<>();
+        if (only == null || "sgemm".contains(only)) {
+            rows.add(timeGemm(be, 1024, budget));
+            report(rows.get(rows.size() - 1), json);
+        }
+        List<ConvShapes.Shape> shapes = new ArrayList<>(ConvShapes.generator());
+        if (criticStride != 2) {
+            shapes.addAll(ConvShapes.critic(1));
+        }
+        if (criticStride != 1) {
+            shapes.addAll(ConvShapes.critic(2).subList(0, 3));
+        }
+        for (ConvShapes.Shape s : shapes) {
+            if (only != null && !s.name().contains(only)) {
+                continue;
+            }
+            for (Row r : timeConv(be, s, budget)) {
+                rows.add(r);
+                report(r, json);
+            }
+        }
+        if (!json) {
+            System.out.println(be.description());
+        }
+    }
+
+    private static void report(Row r, boolean json) {
+        if (json) {
+            System.out.printf(Locale.ROOT,
+                    "{\"name\": \"%s\", \"pass\": \"%s\", \"gflop\": %.4f, \"best_ms\": %.3f, \"median_ms\": %.3f,"
+                            + " \"runs\": %d}%n", r.name, r.pass, r.flops / 1e9, r.bestMs, r.medianMs, r.runs);
+        } else {
+            System.out.printf(Locale.ROOT, "%-34s %-8s %8.3f GFLOP %10.2f ms %8.1f GFLOP/s  (median %.2f ms, %d runs)%n",
+                    r.name, r.pass, r.flops / 1e9, r.bestMs, r.gflops(), r.medianMs, r.runs);
+        }
+        System.out.flush();
+    }
+
+    static Buffer random(CpuBackend be, long n, long seed) {
+        Buffer b = be.allocate(n);
+        float[] a = ((CpuBuffer) b).data();
+        SplittableRandom r = new SplittableRandom(seed);
+        for (int i = 0; i < a.length; i++) {
+            a[i] = (float) (r.nextDouble() - 0.5);
+        }
+        return b;
+    }
+
+    private static Row timeGemm(CpuBackend be, int n, double budget) {
+        Buffer a = random(be, (long) n * n, 1);
+        Buffer b = random(be, (long) n * n, 2);
+        Buffer c = be.allocate((long) n * n);
+        return time("sgemm " + n + "^3", "gemm", 2.0 * n * n * n, budget,
+                () -> be.gemm(false, false, n, n, n, 1f, a, 0, n, b, 0, n, 0f, c, 0, n));
+    }
+
+    private static List<Row> timeConv(CpuBackend be, ConvShapes.Shape s, double budget) {
+        ConvGeometry g = s.geometry();
+        Buffer x = random(be, (long) g.batch * g.inChannels * g.inVolume(), 3);
+        Buffer w = random(be, (long) g.outChannels * g.patchSize(), 4);
+        Buffer dy = random(be, (long) g.batch * g.outChannels * g.outVolume(), 5);
+        Buffer y = be.allocate((long) g.batch * g.outChannels * g.outVolume());
+        Buffer dx = be.allocate((long) g.batch * g.inChannels * g.inVolume());
+        Buffer dw = be.allocate((long) g.outChannels * g.patchSize());
+        double f = g.flops();
+        List<Row> out = new ArrayList<>();
+        out.add(time(s.name(), "fwd", f, budget, () -> be.conv3d(g, x, w, null, y)));
+        out.add(time(s.name(), "bwdData", f, budget, () -> be.conv3dBackwardData(g, dy, w, dx)));
+        out.add(time(s.name(), "bwdWeight", f, budget, () -> be.conv3dBackwardWeight(g, x, dy, dw, null)));
+        return out;
+    }
+
+    /**
+     * Warm-up (at least 3 runs and half the budget: the JIT needs a few thousand tiles to compile the kernels
+     * into their callers), then runs until the budget is spent (3 to 20 runs).
+     */
+    static Row time(String name, String pass, double flops, double budgetSeconds, Runnable body) {
+        long warm = System.nanoTime();
+        for (int i = 0; i < 3 || (i < 50 && (System.nanoTime() - warm) / 1e9 < budgetSeconds / 2); i++) {
+            body.run();
+        }
+        List<Double> ms = new ArrayList<>();
+        long start = System.nanoTime();
+        while (ms.size() < 3 || (ms.size() < 20 && (System.nanoTime() - start) / 1e9 < budgetSeconds)) {
+            long t0 = System.nanoTime();
+            body.run();
+            ms.add((System.nanoTime() - t0) / 1e6);
+        }
+        List<Double> sorted = new ArrayList<>(ms);
+        sorted.sort(null);
+        return new Row(name, pass, flops, sorted.get(0), sorted.get(sorted.size() / 2), ms.size());
+    }
+}
