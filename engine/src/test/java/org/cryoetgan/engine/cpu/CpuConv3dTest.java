@@ -39,15 +39,25 @@ class CpuConv3dTest {
         List<Arguments> out = new ArrayList<>();
         for (TileKernels kern : CpuKernelSource.kernels()) {
             for (ConvGeometry g : gs) {
-                out.add(Arguments.of(kern, g));
+                out.add(Arguments.of(kern, g, true));
+                out.add(Arguments.of(kern, g, false));
             }
         }
         return out.stream();
     }
 
-    @ParameterizedTest(name = "{0} {1}")
+    @ParameterizedTest(name = "{0} {1} denseCol={2}")
     @MethodSource("cases")
-    void matchesDirect(TileKernels kern, ConvGeometry g) {
+    void matchesDirect(TileKernels kern, ConvGeometry g, boolean dense) {
+        long old = ImplicitConv3d.denseColumnLimit(dense ? 8L << 20 : 0);
+        try {
+            check(kern, g);
+        } finally {
+            ImplicitConv3d.denseColumnLimit(old);
+        }
+    }
+
+    private static void check(TileKernels kern, ConvGeometry g) {
         SplittableRandom r = new SplittableRandom(g.toString().hashCode());
         int xn = g.batch * g.inChannels * g.inVolume();
         int yn = g.batch * g.outChannels * g.outVolume();

@@ -27,6 +27,16 @@ public final class ImplicitConv3d {
     private ImplicitConv3d() {
     }
 
+    /**
+     * Sets the largest explicit vol2col matrix (in floats) the kernels may build for small volumes, 0 to always
+     * read the padded source grid directly; returns the previous value. For tests and benchmarks.
+     */
+    public static long denseColumnLimit(long floats) {
+        long old = DenseCol.limit;
+        DenseCol.limit = floats;
+        return old;
+    }
+
     private static int tileSlack(TileKernels kern) {
         return 4 * Math.max(kern.nr(), kern.rowWidth()) + 64;
     }
@@ -55,6 +65,22 @@ public final class ImplicitConv3d {
                 g.stride, tileSlack(kern));
     }
 
+    /**
+     * {@code out[i][position] = Σ_kk a[i][kk]·grid[position + off[kk]]} over the {@code n} output positions, through
+     * a {@link DenseCol} when that pays, else directly on the grid's virtual positions.
+     */
+    private static TapProduct.Output product(TileKernels kern, Parallel par, float[] a, int m, int k, int[] off,
+                                             SourceGrid grid, int[] n) {
+        int p = n[0] * n[1] * n[2];
+        int useful = n[1] * grid.wq;
+        if (DenseCol.worthIt(k, p, TapProduct.virtualPositions(kern, m, n[0], useful))) {
+            DenseCol col = DenseCol.build(kern, par, grid.data, grid.plane, grid.wq, off, k, n[0], n[1], n[2]);
+            TapProduct.Output o = TapProduct.run(kern, par, a, m, k, col.rowOffsets(1), col.data, p, 1, p, n[2]);
+            return new TapProduct.Output(o.data(), o.rowStride(), n[1] * n[2], n[2]);
+        }
+        return TapProduct.run(kern, par, a, m, k, off, grid.data, grid.plane, n[0], useful, grid.wq);
+    }
+
     public static void forward(TileKernels kern, Parallel par, ConvGeometry g, float[] x, float[] w, float[] bias,
                                float[] y) {
         int k = g.patchSize();
@@ -65,7 +91,7 @@ public final class ImplicitConv3d {
             if (off == null) {
                 off = forwardOffsets(g, grid, 1);
             }
-            TapProduct.Output out = TapProduct.run(kern, par, w, g.outChannels, k, off, grid, g.out[0], g.out[1]);
+            TapProduct.Output out = product(kern, par, w, g.outChannels, k, off, grid, g.out);
             out.scatter(par, g.outChannels, g.out, y, n * g.outChannels * outVol, outVol, g.out, ONES, ZEROS, bias);
         }
     }
@@ -148,7 +174,7 @@ public final class ImplicitConv3d {
                             }
                         }
                         int[] counts = {pd.count, phh.count, pw.count};
-                        TapProduct.Output out = TapProduct.run(kern, par, a, cin, kk, off, grid, pd.count, phh.count);
+                        TapProduct.Output out = product(kern, par, a, cin, kk, off, grid, counts);
                         out.scatter(par, cin, counts, dx, n * cin * inVol, inVol, g.in, s, new int[] {rd, rh, rw},
                                 null);
                     }
@@ -176,9 +202,21 @@ public final class ImplicitConv3d {
                 ldo = off.length;
                 acc = new float[rowsPad * ldo];
             }
-            int len = ((g.out[0] - 1) * grid.plane + g.out[1] * grid.wq + lanes - 1) / lanes * lanes;
-            float[] p = new float[rowsPad * len];
             int dyOff = n * cout * outVol;
+            int virtualLen = (g.out[0] - 1) * grid.plane + g.out[1] * grid.wq;
+            if (DenseCol.worthIt(k, outVol, virtualLen)) {
+                DenseCol col = DenseCol.build(kern, par, grid.data, grid.plane, grid.wq, off, k, g.out[0], g.out[1],
+                        g.out[2]);
+                float[] p = new float[rowsPad * col.ld];
+                for (int co = 0; co < cout; co++) {
+                    System.arraycopy(dy, dyOff + co * outVol, p, co * col.ld, outVol);
+                }
+                int len = (outVol + lanes - 1) / lanes * lanes;
+                TapDots.accumulate(kern, par, p, cout, col.ld, col.data, col.rowOffsets(tc), len, acc, ldo);
+                continue;
+            }
+            int len = (virtualLen + lanes - 1) / lanes * lanes;
+            float[] p = new float[rowsPad * len];
             par.forRange(cout, 1, (from, to) -> {
                 for (int co = from; co < to; co++) {
                     for (int od = 0; od < g.out[0]; od++) {

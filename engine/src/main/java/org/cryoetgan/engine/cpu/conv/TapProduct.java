@@ -50,18 +50,26 @@ final class TapProduct {
     private TapProduct() {
     }
 
+    /** Virtual positions computed for {@code nd} planes of {@code useful} positions (tiles rounded up). */
+    static double virtualPositions(TileKernels kern, int m, int nd, int useful) {
+        int width = m < kern.mr() / 2 ? kern.rowWidth() : kern.nr();
+        return (double) nd * ((useful + width - 1) / width) * width;
+    }
+
     /**
-     * @param a   dense {@code m×k} row-major matrix
-     * @param off tap offsets, {@code k} of them
-     * @param nd  planes, {@code nh} useful rows per plane
+     * @param a      dense {@code m×k} row-major matrix
+     * @param off    tap offsets into {@code b}, {@code k} of them
+     * @param b      the source: a {@link SourceGrid}'s data or a {@link DenseCol}
+     * @param bPlane distance between planes in {@code b}
+     * @param nd     planes, each with {@code useful} positions starting at the plane's start
+     * @param wq     row length of the result's positions (for {@link Output#scatter})
      */
-    static Output run(TileKernels kern, Parallel par, float[] a, int m, int k, int[] off, SourceGrid src, int nd,
-                      int nh) {
+    static Output run(TileKernels kern, Parallel par, float[] a, int m, int k, int[] off, float[] b, int bPlane,
+                      int nd, int useful, int wq) {
         boolean rows = m < kern.mr() / 2;
         int width = rows ? kern.rowWidth() : kern.nr();
         int mr = rows ? 1 : kern.mr();
         int panels = (m + mr - 1) / mr;
-        int useful = nh * src.wq;
         int tilesPerPlane = (useful + width - 1) / width;
         int yPlane = tilesPerPlane * width;
         int rowStride = nd * yPlane;
@@ -69,7 +77,7 @@ final class TapProduct {
         float[] ap = rows ? a : pack(a, m, k, mr);
         int tiles = nd * tilesPerPlane;
         int chunks = (tiles + CHUNK_TILES - 1) / CHUNK_TILES;
-        Plan plan = new Plan(kern, rows, k, ap, off, src.data, src.plane, out, rowStride, yPlane, tilesPerPlane,
+        Plan plan = new Plan(kern, rows, k, ap, off, b, bPlane, out, rowStride, yPlane, tilesPerPlane,
                 width, mr);
         par.forRange(chunks, 1, (from, to) -> {
             for (int ch = from; ch < to; ch++) {
@@ -82,7 +90,7 @@ final class TapProduct {
                 }
             }
         });
-        return new Output(out, rowStride, yPlane, src.wq);
+        return new Output(out, rowStride, yPlane, wq);
     }
 
     /**

@@ -105,4 +105,16 @@ final class ScalarTileKernels implements TileKernels {
             out[outOff + j] += s;
         }
     }
+
+    @Override
+    public void gatherRows(float[] src, int srcBase, int strideI, int strideJ, int n1, int n2, int len, float[] dst,
+                           int dstOff) {
+        int d = dstOff;
+        for (int i = 0; i < n1; i++) {
+            for (int j = 0; j < n2; j++) {
+                System.arraycopy(src, srcBase + i * strideI + j * strideJ, dst, d, len);
+                d += len;
+            }
+        }
+    }
 }

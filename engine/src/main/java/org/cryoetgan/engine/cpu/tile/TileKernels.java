@@ -61,6 +61,14 @@ public interface TileKernels {
     /** Accumulates {@code dotRowCols()} dot products of one {@code p} row (see {@link #dotTile}). */
     void dotRow(int len, float[] p, int pBase, float[] q, int qBase, int[] qOff, int qPos, float[] out, int outOff);
 
+    /**
+     * Copies {@code n1·n2} rows of {@code len} floats, row {@code (i, j)} from {@code src[srcBase + i·strideI +
+     * j·strideJ]}, to {@code dst} back to back from {@code dstOff}. May write up to {@code lanes() − 1} floats past
+     * the last row (later rows overwrite the spill of earlier ones) and read as far past each source row.
+     */
+    void gatherRows(float[] src, int srcBase, int strideI, int strideJ, int n1, int n2, int len, float[] dst,
+                    int dstOff);
+
     /** The fastest kernels this JVM can run: the Vector API ones when available, else the plain-Java ones. */
     static TileKernels best() {
         return Holder.BEST;

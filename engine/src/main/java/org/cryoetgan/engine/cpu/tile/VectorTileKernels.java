@@ -265,4 +265,19 @@ final class VectorTileKernels implements TileKernels {
         out[outOff + 10] += s10.reduceLanes(VectorOperators.ADD);
         out[outOff + 11] += s11.reduceLanes(VectorOperators.ADD);
     }
+
+    @Override
+    public void gatherRows(float[] src, int srcBase, int strideI, int strideJ, int n1, int n2, int len, float[] dst,
+                           int dstOff) {
+        int d = dstOff;
+        for (int i = 0; i < n1; i++) {
+            for (int j = 0; j < n2; j++) {
+                int s0 = srcBase + i * strideI + j * strideJ;
+                for (int x = 0; x < len; x += V) {
+                    FloatVector.fromArray(S, src, s0 + x).intoArray(dst, d + x);
+                }
+                d += len;
+            }
+        }
+    }
 }
