@@ -49,6 +49,49 @@ final class DenseCol {
         return new DenseCol(data, ld, rows);
     }
 
+    /**
+     * The same matrix in panel-major order for the broadcast tiles: panel t holds positions
+     * {@code [t·width, (t+1)·width)} as {@code rows} rows of {@code width} floats at
+     * {@code data[t·panelStride + q·width]}, so a tile reads its B block sequentially. Returns the data; the
+     * panel stride is {@link #panelStride}.
+     */
+    static float[] panels(TileKernels kern, Parallel par, float[] grid, int plane, int wq, int[] off, int rows,
+                          int[] n, int width) {
+        int positions = n[0] * n[1] * n[2];
+        int count = (positions + width - 1) / width;
+        int stride = panelStride(rows, width);
+        float[] data = new float[count * stride + 64];
+        par.forRange(count, 1, (from, to) -> {
+            int maxSeg = width / Math.max(1, Math.min(width, n[2])) + 2;
+            int[] segSrc = new int[maxSeg];
+            int[] segDst = new int[maxSeg];
+            int[] segLen = new int[maxSeg];
+            for (int t = from; t < to; t++) {
+                int ns = 0;
+                int pos = t * width;
+                int end = Math.min(positions, pos + width);
+                while (pos < end) {
+                    int jw = pos % n[2];
+                    int jh = (pos / n[2]) % n[1];
+                    int jd = pos / (n[1] * n[2]);
+                    int len = Math.min(n[2] - jw, end - pos);
+                    segSrc[ns] = jd * plane + jh * wq + jw;
+                    segDst[ns] = pos - t * width;
+                    segLen[ns++] = len;
+                    pos += len;
+                }
+                kern.gatherSegments(grid, off, rows, segSrc, segDst, segLen, ns, data, t * stride, width);
+            }
+        });
+        return data;
+    }
+
+    /** Distance between panels of {@link #panels}: room for vector spill, off 4-KiB multiples. */
+    static int panelStride(int rows, int width) {
+        int s = rows * width + 16;
+        return s % 1024 == 0 ? s + 16 : s;
+    }
+
     /** Offsets of the rows ({@code q·ld}), padded with zeros to a multiple of {@code padTo}. */
     int[] rowOffsets(int padTo) {
         int[] off = new int[(rows + padTo - 1) / padTo * padTo];

@@ -74,8 +74,15 @@ public final class ImplicitConv3d {
         int p = n[0] * n[1] * n[2];
         int useful = n[1] * grid.wq;
         if (DenseCol.worthIt(k, p, TapProduct.virtualPositions(kern, m, n[0], useful))) {
-            DenseCol col = DenseCol.build(kern, par, grid.data, grid.plane, grid.wq, off, k, n[0], n[1], n[2]);
-            TapProduct.Output o = TapProduct.run(kern, par, a, m, k, col.rowOffsets(1), col.data, p, 1, p, n[2]);
+            int width = TapProduct.tileWidth(kern, m);
+            float[] panels = DenseCol.panels(kern, par, grid.data, grid.plane, grid.wq, off, k, n, width);
+            int[] offs = new int[k];
+            for (int q = 0; q < k; q++) {
+                offs[q] = q * width;
+            }
+            int count = (p + width - 1) / width;
+            TapProduct.Output o = TapProduct.run(kern, par, a, m, k, offs, panels, DenseCol.panelStride(k, width),
+                    count, width, n[2]);
             return new TapProduct.Output(o.data(), o.rowStride(), n[1] * n[2], n[2]);
         }
         return TapProduct.run(kern, par, a, m, k, off, grid.data, grid.plane, n[0], useful, grid.wq);

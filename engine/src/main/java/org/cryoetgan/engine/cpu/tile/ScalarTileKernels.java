@@ -117,4 +117,14 @@ final class ScalarTileKernels implements TileKernels {
             }
         }
     }
+
+    @Override
+    public void gatherSegments(float[] src, int[] off, int rows, int[] segSrc, int[] segDst, int[] segLen, int nseg,
+                               float[] dst, int dstOff, int ldd) {
+        for (int q = 0; q < rows; q++) {
+            for (int sg = 0; sg < nseg; sg++) {
+                System.arraycopy(src, off[q] + segSrc[sg], dst, dstOff + q * ldd + segDst[sg], segLen[sg]);
+            }
+        }
+    }
 }

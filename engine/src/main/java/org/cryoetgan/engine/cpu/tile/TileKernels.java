@@ -69,6 +69,15 @@ public interface TileKernels {
     void gatherRows(float[] src, int srcBase, int strideI, int strideJ, int n1, int n2, int len, float[] dst,
                     int dstOff);
 
+    /**
+     * For each of {@code rows} rows q and each of {@code nseg} segments: copies {@code segLen[s]} floats from
+     * {@code src[off[q] + segSrc[s]]} to {@code dst[dstOff + q·ldd + segDst[s]]}. Segments must be in increasing
+     * destination order; like {@link #gatherRows} it may spill up to {@code lanes() − 1} floats past each segment
+     * (into the next segment or row, overwritten later, or past the last row).
+     */
+    void gatherSegments(float[] src, int[] off, int rows, int[] segSrc, int[] segDst, int[] segLen, int nseg,
+                        float[] dst, int dstOff, int ldd);
+
     /** The fastest kernels this JVM can run: the Vector API ones when available, else the plain-Java ones. */
     static TileKernels best() {
         return Holder.BEST;

@@ -280,4 +280,21 @@ final class VectorTileKernels implements TileKernels {
             }
         }
     }
+
+    @Override
+    public void gatherSegments(float[] src, int[] off, int rows, int[] segSrc, int[] segDst, int[] segLen, int nseg,
+                               float[] dst, int dstOff, int ldd) {
+        for (int q = 0; q < rows; q++) {
+            int o = off[q];
+            int d = dstOff + q * ldd;
+            for (int sg = 0; sg < nseg; sg++) {
+                int s0 = o + segSrc[sg];
+                int d0 = d + segDst[sg];
+                int len = segLen[sg];
+                for (int x = 0; x < len; x += V) {
+                    FloatVector.fromArray(S, src, s0 + x).intoArray(dst, d0 + x);
+                }
+            }
+        }
+    }
 }
