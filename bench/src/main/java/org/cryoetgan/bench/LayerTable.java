@@ -19,7 +19,7 @@ public final class LayerTable {
     }
 
     /** One timed measurement. */
-    record Row(String name, String pass, double flops, double bestMs, double medianMs, int runs) {
+    record Row(String name, String pass, double flops, double bestMs, double medianMs, int runs, String geometry) {
         double gflops() {
             return flops / bestMs / 1e6;
         }
@@ -73,7 +73,8 @@ public final class LayerTable {
         if (json) {
             System.out.printf(Locale.ROOT,
                     "{\"name\": \"%s\", \"pass\": \"%s\", \"gflop\": %.4f, \"best_ms\": %.3f, \"median_ms\": %.3f,"
-                            + " \"runs\": %d}%n", r.name, r.pass, r.flops / 1e9, r.bestMs, r.medianMs, r.runs);
+                            + " \"runs\": %d%s}%n", r.name, r.pass, r.flops / 1e9, r.bestMs, r.medianMs, r.runs,
+                    r.geometry == null ? "" : ", \"geometry\": " + r.geometry);
         } else {
             System.out.printf(Locale.ROOT, "%-34s %-8s %8.3f GFLOP %10.2f ms %8.1f GFLOP/s  (median %.2f ms, %d runs)%n",
                     r.name, r.pass, r.flops / 1e9, r.bestMs, r.gflops(), r.medianMs, r.runs);
@@ -112,7 +113,16 @@ public final class LayerTable {
         out.add(time(s.name(), "fwd", f, budget, () -> be.conv3d(g, x, w, null, y)));
         out.add(time(s.name(), "bwdData", f, budget, () -> be.conv3dBackwardData(g, dy, w, dx)));
         out.add(time(s.name(), "bwdWeight", f, budget, () -> be.conv3dBackwardWeight(g, x, dy, dw, null)));
-        return out;
+        String geo = String.format(Locale.ROOT, "{\"cin\": %d, \"cout\": %d, \"in\": %s, \"k\": %s, \"s\": %s,"
+                        + " \"p\": %s, \"d\": %s, \"transposed\": %b}", g.inChannels, g.outChannels,
+                java.util.Arrays.toString(g.in), java.util.Arrays.toString(g.kernel),
+                java.util.Arrays.toString(g.stride), java.util.Arrays.toString(g.padding),
+                java.util.Arrays.toString(g.dilation), s.transposed());
+        List<Row> withGeo = new ArrayList<>();
+        for (Row r : out) {
+            withGeo.add(new Row(r.name, r.pass, r.flops, r.bestMs, r.medianMs, r.runs, geo));
+        }
+        return withGeo;
     }
 
     /**
@@ -133,6 +143,6 @@ public final class LayerTable {
         }
         List<Double> sorted = new ArrayList<>(ms);
         sorted.sort(null);
-        return new Row(name, pass, flops, sorted.get(0), sorted.get(sorted.size() / 2), ms.size());
+        return new Row(name, pass, flops, sorted.get(0), sorted.get(sorted.size() / 2), ms.size(), null);
     }
 }
