@@ -13,7 +13,8 @@ import org.cryoetgan.engine.cpu.tile.TileKernels;
  *       split input ({@link TapProduct});</li>
  *   <li>backward-data: for each stride phase {@code r} of the input, {@code dX[ci][s·j + r]} is a stride-1
  *       correlation of the padded output gradient with the taps {@code t} that land on that phase
- *       ({@code (r + pad − t·dil) ≡ 0 mod s}), again a {@link TapProduct};</li>
+ *       ({@code (r + pad − t·dil) ≡ 0 mod s}), again a {@link TapProduct}; small volumes use
+ *       {@link ColBackwardData} (dCol = Wᵀ·dY, then col2im) instead;</li>
  *   <li>backward-weight: {@code dW[co][ci,tap] = Σ_v dY[co][v]·X̃[v + off(ci,tap)]} with dY copied into the
  *       virtual layout of the forward pass ({@link TapDots}).</li>
  * </ul>
@@ -123,6 +124,10 @@ public final class ImplicitConv3d {
 
     public static void backwardData(TileKernels kern, Parallel par, ConvGeometry g, float[] dy, float[] w,
                                     float[] dx) {
+        if (ColBackwardData.applies(g)) {
+            ColBackwardData.run(kern, par, g, dy, w, dx);
+            return;
+        }
         int[] s = g.stride;
         AxisPhase[][] ph = new AxisPhase[3][];
         int[] lo = new int[3];

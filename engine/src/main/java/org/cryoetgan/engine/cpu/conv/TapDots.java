@@ -6,13 +6,16 @@ import org.cryoetgan.engine.cpu.tile.TileKernels;
 /**
  * The reduction of the weight gradient: {@code out[i·ldo + j] += Σ_{v<len} p[i·ldp + v]·q[off[j] + v]}, i.e. the
  * dot product of every row of the output gradient (in virtual layout, zero at garbage positions) with every tap
- * of the source grid. Work items are (row tile, tap tile) pairs, split over threads (so each output element has
- * one writer); each item sweeps the positions in chunks of {@link #CHUNK} so that the rows it reads stay in cache
- * while the items of a chunk reuse them.
+ * of the source grid. Work items are (tap block, row tile, tap tile) triples, split over threads in that order
+ * (so each output element has one writer, and threads split along tap blocks); each thread sweeps the positions
+ * in chunks of {@link #CHUNK}, and within a chunk runs every row tile over one block of {@link #COL_BLOCK} tap
+ * tiles before moving on, so the block's tap rows stay in L2.
  */
 final class TapDots {
     /** Virtual positions per sweep chunk. */
-    private static final int CHUNK = 4096;
+    private static final int CHUNK = 2048;
+    /** Tap tiles per block: a block's tap rows stay in L2 while every row tile sweeps them. */
+    private static final int COL_BLOCK = 8;
 
     private TapDots() {
     }
@@ -40,7 +43,7 @@ final class TapDots {
         int rowTiles = (rows + tr - 1) / tr;
         int colTiles = off.length / tc;
         int items = rowTiles * colTiles;
-        Sweep sweep = new Sweep(kern, p, ldp, q, off, out, ldo, tr, tc, colTiles);
+        Sweep sweep = new Sweep(kern, p, ldp, q, off, out, ldo, tr, tc, rowTiles, colTiles);
         par.forRange(items, 1, (from, to) -> {
             for (int v0 = 0; v0 < len; v0 += CHUNK) {
                 int n = Math.min(CHUNK, len - v0);
@@ -53,10 +56,14 @@ final class TapDots {
 
     /** One (row tile, tap tile) item over one chunk: a small method with one kernel call site, for the JIT. */
     private record Sweep(TileKernels kern, float[] p, int ldp, float[] q, int[] off, float[] out, int ldo, int tr,
-                         int tc, int colTiles) {
+                         int tc, int rowTiles, int colTiles) {
         void item(int it, int v0, int n) {
-            int rt = it / colTiles;
-            int ct = it - rt * colTiles;
+            int perBlock = COL_BLOCK * rowTiles;
+            int block = it / perBlock;
+            int rem = it - block * perBlock;
+            int width = Math.min(COL_BLOCK, colTiles - block * COL_BLOCK);
+            int rt = rem / width;
+            int ct = block * COL_BLOCK + rem - rt * width;
             int pBase = rt * tr * ldp + v0;
             int outOff = rt * tr * ldo + ct * tc;
             if (tr == 1) {
