@@ -10,14 +10,18 @@ import org.cryoetgan.engine.cpu.tile.TileKernels;
  * followed by col2im, which adds every column entry into the input position it came from. Unlike the stride-phase
  * correlation it computes no products with the zero border of the output gradient (1.7× fewer for a 3³ kernel on
  * 10³ outputs). col2im runs in parallel over input channels, so no two threads add into the same element. Used
- * when the column matrix is small ({@link DenseCol#limit}).
+ * for small output volumes ({@link #MAX_POSITIONS}) whose column matrix is small ({@link DenseCol#limit}).
  */
 final class ColBackwardData {
     private ColBackwardData() {
     }
 
+    /** Output volumes above this keep the stride-phase correlation (measured faster at 20³ outputs and up). */
+    static final int MAX_POSITIONS = 4096;
+
     static boolean applies(ConvGeometry g) {
-        return (long) g.patchSize() * DenseCol.leadingDimension(g.outVolume()) <= DenseCol.limit;
+        return g.outVolume() <= MAX_POSITIONS
+                && (long) g.patchSize() * DenseCol.leadingDimension(g.outVolume()) <= DenseCol.limit;
     }
 
     static void run(TileKernels kern, Parallel par, ConvGeometry g, float[] dy, float[] w, float[] dx) {
