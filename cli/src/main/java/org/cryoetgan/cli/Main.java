@@ -17,6 +17,13 @@ import picocli.CommandLine.Command;
         description = "CryoETGAN: realistic, labelled cryo-ET subtomograms from density maps.",
         subcommands = {
                 InfoCommand.class,
+                TrainCommand.class,
+                GenerateCommand.class,
+                MetricsCommand.class,
+                InspectCommand.class,
+                DensityCommand.class,
+                SimulateCommand.class,
+                PreviewCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
@@ -39,6 +46,27 @@ public final class Main implements Runnable {
 
     /** The configured picocli command line, also used by tests. */
     public static CommandLine commandLine() {
-        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+        return new CommandLine(new Main())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(Main::reportError);
+    }
+
+    /**
+     * Prints a failed command's error as one clear line (the message names the file and the problem); the stack
+     * trace only with {@code CRYOETGAN_DEBUG=1}.
+     */
+    static int reportError(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (e instanceof java.nio.file.NoSuchFileException && !message.contains("no such file")) {
+            message = message + ": no such file";
+        } else if (e instanceof java.nio.file.AccessDeniedException) {
+            message = message + ": permission denied";
+        }
+        cmd.getErr().println("error: " + message);
+        String debug = System.getenv("CRYOETGAN_DEBUG");
+        if (debug != null && !debug.isEmpty() && !"0".equals(debug)) {
+            e.printStackTrace(cmd.getErr());
+        }
+        return 1;
     }
 }

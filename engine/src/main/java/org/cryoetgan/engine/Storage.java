@@ -14,11 +14,14 @@ final class Storage {
     /** The part that the cleaner may touch: it must not reference the Storage itself. */
     private static final class Releaser implements Runnable {
         private final Buffer buffer;
+        /** Captured up front: a released buffer may report 0 elements. */
+        private final long bytes;
         private boolean released;
         private boolean explicit;
 
         Releaser(Buffer buffer) {
             this.buffer = buffer;
+            this.bytes = buffer.numel() * Float.BYTES;
         }
 
         @Override
@@ -26,7 +29,7 @@ final class Storage {
             if (!released) {
                 released = true;
                 buffer.release();
-                MemoryStats.bufferReleased(buffer.numel() * Float.BYTES, !explicit);
+                MemoryStats.bufferReleased(bytes, !explicit);
             }
         }
     }

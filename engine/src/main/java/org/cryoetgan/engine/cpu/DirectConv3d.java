@@ -11,42 +11,17 @@ public final class DirectConv3d {
     }
 
     public static void forward(ConvGeometry g, float[] x, float[] w, float[] bias, float[] y) {
-        int[] o = g.out;
-        int[] in = g.in;
-        int[] k = g.kernel;
+        int vol = g.outVolume();
+        double[] acc = new double[g.batch * g.outChannels * vol];
         for (int n = 0; n < g.batch; n++) {
             for (int co = 0; co < g.outChannels; co++) {
-                for (int od = 0; od < o[0]; od++) {
-                    for (int oh = 0; oh < o[1]; oh++) {
-                        for (int ow = 0; ow < o[2]; ow++) {
-                            double acc = bias == null ? 0 : bias[co];
-                            for (int ci = 0; ci < g.inChannels; ci++) {
-                                for (int kd = 0; kd < k[0]; kd++) {
-                                    int d = od * g.stride[0] - g.padding[0] + kd * g.dilation[0];
-                                    if (d < 0 || d >= in[0]) {
-                                        continue;
-                                    }
-                                    for (int kh = 0; kh < k[1]; kh++) {
-                                        int h = oh * g.stride[1] - g.padding[1] + kh * g.dilation[1];
-                                        if (h < 0 || h >= in[1]) {
-                                            continue;
-                                        }
-                                        for (int kw = 0; kw < k[2]; kw++) {
-                                            int ww = ow * g.stride[2] - g.padding[2] + kw * g.dilation[2];
-                                            if (ww < 0 || ww >= in[2]) {
-                                                continue;
-                                            }
-                                            acc += x[(((n * g.inChannels + ci) * in[0] + d) * in[1] + h) * in[2] + ww]
-                                                    * w[(((co * g.inChannels + ci) * k[0] + kd) * k[1] + kh) * k[2] + kw];
-                                        }
-                                    }
-                                }
-                            }
-                            y[(((n * g.outChannels + co) * o[0] + od) * o[1] + oh) * o[2] + ow] = (float) acc;
-                        }
-                    }
-                }
+                java.util.Arrays.fill(acc, (n * g.outChannels + co) * vol, (n * g.outChannels + co + 1) * vol,
+                        bias == null ? 0 : bias[co]);
             }
+        }
+        forEachTap(g, (yi, xi, wi) -> acc[yi] += (double) x[xi] * w[wi]);
+        for (int i = 0; i < acc.length; i++) {
+            y[i] = (float) acc[i];
         }
     }
 

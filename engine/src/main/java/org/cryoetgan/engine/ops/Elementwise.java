@@ -73,9 +73,12 @@ public final class Elementwise {
                 Kernels.unary(UnaryOp.AFFINE, 0.5f, 0, Kernels.binary(BinaryOp.DIV, 0, 0, g, out))}, x);
     }
 
-    /** {@code x^p} for a constant exponent. */
+    /** {@code x^p} for a constant exponent; like PyTorch, {@code x^0} has a zero gradient everywhere (also at 0). */
     public static Tensor pow(Tensor x, float p) {
         Tensor out = Kernels.unary(UnaryOp.POW, p, 0, x);
+        if (p == 0f) {
+            return Node.record(out, "pow", g -> new Tensor[] {Tensor.zeros(g.backend(), x.shape())}, x);
+        }
         return Node.record(out, "pow", g -> new Tensor[] {
                 Kernels.binary(BinaryOp.MUL, 0, 0, g, Kernels.unary(UnaryOp.AFFINE, p, 0,
                         Kernels.unary(UnaryOp.POW, p - 1, 0, x)))}, x);

@@ -11,9 +11,9 @@ final class Kernels {
     }
 
     static Tensor unary(UnaryOp op, float a, float b, Tensor x) {
-        Tensor xc = x.contiguous();
+        Tensor xc = dense(x);
         Tensor out = Tensor.empty(x.backend(), x.shape());
-        x.backend().unary(op, a, b, view(xc), out.buffer(), out.numel());
+        x.backend().unary(op, a, b, xc.buffer(), out.buffer(), out.numel());
         return out;
     }
 

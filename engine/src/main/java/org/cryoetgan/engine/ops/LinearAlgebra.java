@@ -44,12 +44,10 @@ public final class LinearAlgebra {
                     + Arrays.toString(b.shape()));
         }
         Tensor[] outs = new Tensor[batch];
-        try (org.cryoetgan.engine.autograd.GradMode g = org.cryoetgan.engine.autograd.GradMode.enable()) {
-            for (int i = 0; i < batch; i++) {
-                Tensor ai = Movement.reshape(Movement.narrow(a, 0, i, 1), a.size(1), a.size(2));
-                Tensor bi = shared ? b : Movement.reshape(Movement.narrow(b, 0, i, 1), b.size(1), b.size(2));
-                outs[i] = Movement.reshape(matmul2d(ai, bi), 1, a.size(1), b.size(-1));
-            }
+        for (int i = 0; i < batch; i++) {
+            Tensor ai = Movement.reshape(Movement.narrow(a, 0, i, 1), a.size(1), a.size(2));
+            Tensor bi = shared ? b : Movement.reshape(Movement.narrow(b, 0, i, 1), b.size(1), b.size(2));
+            outs[i] = Movement.reshape(matmul2d(ai, bi), 1, a.size(1), b.size(-1));
         }
         return Movement.concat(0, outs);
     }

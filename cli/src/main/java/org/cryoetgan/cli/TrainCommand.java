@@ -1,0 +1,199 @@
+package org.cryoetgan.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.cryoetgan.gan.data.Sample;
+import org.cryoetgan.gan.data.VolumeSet;
+import org.cryoetgan.gan.train.AdversarialLoss;
+import org.cryoetgan.gan.train.DataSources;
+import org.cryoetgan.gan.train.Normalization;
+import org.cryoetgan.gan.train.OptimizerKind;
+import org.cryoetgan.gan.train.Progress;
+import org.cryoetgan.gan.train.RunFolder;
+import org.cryoetgan.gan.train.TrainingConfig;
+import org.cryoetgan.gan.train.TrainingData;
+import org.cryoetgan.gan.train.TrainingRun;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code cryoetgan-cli train}: trains CryoETGAN on unpaired density maps and subtomograms, or on the demo. */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Train CryoETGAN (cycle-consistent Wasserstein GAN) on unpaired density maps and subtomograms.",
+            "With no data, trains on the built-in demo: density maps made from bundled atomic models and, as the "
+                + "stand-in for experimental data, subtomograms from the traditional simulator.",
+            "Options left out take the preset's value (paper: the paper's settings; reference-code: the public "
+                + "reference implementation's; demo: small and fast)."})
+final class TrainCommand implements Callable<Integer> {
+
+    @Option(names = "--density", paramLabel = "PATH", split = ",",
+            description = "Density maps (domain D): MRC files or folders (searched recursively). Omit for the demo.")
+    List<Path> density = new ArrayList<>();
+
+    @Option(names = "--subtomograms", paramLabel = "PATH", split = ",",
+            description = "Experimental subtomograms (domain S): MRC files or folders.")
+    List<Path> subtomograms = new ArrayList<>();
+
+    @Option(names = "--labels", paramLabel = "CSV",
+            description = "Optional CSV 'file,label'; default: the name of each file's class folder.")
+    Path labels;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Run folder (default: runs/demo or runs/train-TIME).")
+    Path out;
+
+    @Option(names = "--resume", paramLabel = "DIR",
+            description = "Continue the run in DIR from its newest checkpoint (same data and settings; --steps may extend it).")
+    Path resume;
+
+    @Option(names = "--force", description = "Start a new run in a folder that already holds checkpoints.")
+    boolean force;
+
+    @Option(names = "--preset", description = "paper | reference-code | demo (default: paper with data, demo without).")
+    String preset;
+
+    @Option(names = "--config", paramLabel = "JSON", description = "Read every setting from a config.json.")
+    Path config;
+
+    @Option(names = "--demo-per-class", description = "Demo volumes per class and domain (default: ${DEFAULT-VALUE}).")
+    int demoPerClass = 12;
+
+    @Option(names = "--threads", description = "CPU threads (default: all cores).")
+    Integer threads;
+
+    @Option(names = "--steps", description = "Generator steps.") Integer steps;
+    @Option(names = "--box", description = "Volume edge in voxels (multiple of 4).") Integer box;
+    @Option(names = "--batch", description = "Batch size.") Integer batch;
+    @Option(names = "--seed", description = "Seed of every random stream.") Long seed;
+    @Option(names = "--width", description = "Generator width (paper 32).") Integer width;
+    @Option(names = "--residual-blocks", description = "Residual blocks (paper 6).") Integer residualBlocks;
+    @Option(names = "--noise-channels", description = "Noise channels after the residual blocks (paper 1).") Integer noiseChannels;
+    @Option(names = "--dropout", description = "Dropout in the residual blocks (0: none; >0 enables MC-dropout uncertainty).") Double dropout;
+    @Option(names = "--critic-width", description = "Critic width (paper 64).") Integer criticWidth;
+    @Option(names = "--critic-layers", description = "C-k layers of the critic (paper 3).") Integer criticLayers;
+    @Option(names = "--critic-stride", description = "1 (paper text) or 2 (CycleGAN).") Integer criticStride;
+    @Option(names = "--spectral-norm", negatable = true, description = "Spectral norm on the critics' convolutions.") Boolean spectralNorm;
+    @Option(names = "--loss", description = "Adversarial loss: wgan | lsgan | bce.") AdversarialLoss loss;
+    @Option(names = "--real-target", description = "LSGAN target for real samples (1.0; 0.8 reference code).") Double realTarget;
+    @Option(names = "--cycle-weight", description = "Cycle-consistency weight λ (paper 10).") Double cycleWeight;
+    @Option(names = "--identity-weight", description = "Identity loss weight (×λ; 0: off).") Double identityWeight;
+    @Option(names = "--clipping", negatable = true, description = "Weight clipping of the critics.") Boolean clipping;
+    @Option(names = "--clip-value", description = "Clip bound (0.01).") Double clipValue;
+    @Option(names = "--optimizer", description = "rmsprop | adam.") OptimizerKind optimizer;
+    @Option(names = "--lr", description = "Learning rate (paper 5e-4).") Double lr;
+    @Option(names = "--decay-from", description = "Step from which the learning rate decays linearly to 0.") Integer decayFrom;
+    @Option(names = "--critic-steps", description = "Critic updates per generator update.") Integer criticSteps;
+    @Option(names = "--pool", description = "Image pool size (0: off; 50 reference code).") Integer pool;
+    @Option(names = "--density-noise", description = "Std of the Gaussian noise added to density maps (paper 0.2).") Double densityNoise;
+    @Option(names = "--normalization", description = "minmax | zscore | global_zscore.") Normalization normalization;
+    @Option(names = "--val-fraction", description = "Held-out fraction of each domain.") Double valFraction;
+    @Option(names = "--checkpoint-every", description = "Steps between checkpoints.") Integer checkpointEvery;
+    @Option(names = "--sample-every", description = "Steps between sample montages.") Integer sampleEvery;
+    @Option(names = "--log-every", description = "Steps between metric lines.") Integer logEvery;
+
+    @Override
+    public Integer call() throws Exception {
+        if (threads != null) {
+            System.setProperty("cryoetgan.threads", Integer.toString(threads));
+        }
+        PrintStream log = System.out;
+        boolean resuming = resume != null;
+        Path dir = resuming ? resume : out;
+        TrainingConfig cfg;
+        DataSources sources;
+        if (resuming) {
+            RunFolder existing = new RunFolder(resume);
+            cfg = TrainingConfig.read(existing.config());
+            sources = DataSources.read(existing.dataSources());
+        } else {
+            boolean demo = density.isEmpty();
+            cfg = config != null ? TrainingConfig.read(config)
+                    : TrainingConfig.preset(preset != null ? preset : (demo ? "demo" : "paper"));
+            sources = demo ? DataSources.demo(demoPerClass)
+                    : new DataSources(names(density), names(subtomograms), labels == null ? null : labels.toString(), 0);
+            if (dir == null) {
+                dir = demo ? Path.of("runs", "demo")
+                        : Path.of("runs", "train-" + java.time.LocalDateTime.now().withNano(0).toString().replace(':', '-'));
+            }
+        }
+        applyOverrides(cfg);
+        cfg.validate();
+        RunFolder folder = new RunFolder(dir);
+        if (!resuming && !force && folder.latestCheckpoint().isPresent()) {
+            throw new IllegalStateException(dir + " already holds a run with checkpoints: use --resume " + dir
+                    + " to continue it, --force to start over, or another --out");
+        }
+        VolumeSet[] domains = sources.load(cfg, log);
+        VolumeSet[] d = domains[0].split(cfg.validationFraction, cfg.seed);
+        VolumeSet[] s = domains[1].split(cfg.validationFraction, cfg.seed + 1);
+        Files.createDirectories(dir);
+        sources.write(folder.dataSources());
+        TrainingData data = new TrainingData(d[0], s[0], cfg);
+        List<Sample> preview = previewMaps(d);
+        log.printf("training on %d density maps and %d subtomograms (%d and %d held out), %d³ voxels; preset %s;"
+                + " run folder %s%n", d[0].size(), s[0].size(), d[1] == null ? 0 : d[1].size(),
+                s[1] == null ? 0 : s[1].size(), cfg.box, cfg.preset, dir);
+        long t0 = System.nanoTime();
+        new TrainingRun(folder, cfg, data, preview, log, Progress.stdoutIsTerminal()).run(resuming);
+        log.printf("done in %.1f s: checkpoints in %s, samples in %s, loss curves %s, metrics %s%n",
+                (System.nanoTime() - t0) / 1e9, folder.checkpoints(), folder.samples(), folder.lossPlot(),
+                folder.metrics());
+        return 0;
+    }
+
+    /** One density map per class (held-out ones first), for the sample montages. */
+    private static List<Sample> previewMaps(VolumeSet[] split) {
+        List<Sample> out = new ArrayList<>();
+        List<String> seen = new ArrayList<>();
+        for (VolumeSet set : split) {
+            if (set == null) {
+                continue;
+            }
+            for (Sample smp : set.samples()) {
+                if (!seen.contains(smp.label())) {
+                    seen.add(smp.label());
+                    out.add(smp);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<String> names(List<Path> paths) {
+        return paths.stream().map(Path::toString).toList();
+    }
+
+    private void applyOverrides(TrainingConfig c) {
+        if (steps != null) c.steps = steps;
+        if (box != null) c.box = box;
+        if (batch != null) c.batchSize = batch;
+        if (seed != null) c.seed = seed;
+        if (width != null) c.generatorWidth = width;
+        if (residualBlocks != null) c.residualBlocks = residualBlocks;
+        if (noiseChannels != null) c.noiseChannels = noiseChannels;
+        if (dropout != null) c.dropout = dropout;
+        if (criticWidth != null) c.criticWidth = criticWidth;
+        if (criticLayers != null) c.criticLayers = criticLayers;
+        if (criticStride != null) c.criticStride = criticStride;
+        if (spectralNorm != null) c.spectralNorm = spectralNorm;
+        if (loss != null) c.adversarialLoss = loss;
+        if (realTarget != null) c.realTarget = realTarget;
+        if (cycleWeight != null) c.cycleWeight = cycleWeight;
+        if (identityWeight != null) c.identityWeight = identityWeight;
+        if (clipping != null) c.weightClipping = clipping;
+        if (clipValue != null) c.clipValue = clipValue;
+        if (optimizer != null) c.optimizer = optimizer;
+        if (lr != null) c.learningRate = lr;
+        if (decayFrom != null) c.decayFrom = decayFrom;
+        if (criticSteps != null) c.criticSteps = criticSteps;
+        if (pool != null) c.imagePool = pool;
+        if (densityNoise != null) c.densityNoiseStd = densityNoise;
+        if (normalization != null) c.normalization = normalization;
+        if (valFraction != null) c.validationFraction = valFraction;
+        if (checkpointEvery != null) c.checkpointEvery = checkpointEvery;
+        if (sampleEvery != null) c.sampleEvery = sampleEvery;
+        if (logEvery != null) c.logEvery = logEvery;
+    }
+}

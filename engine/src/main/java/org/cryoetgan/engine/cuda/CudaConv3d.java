@@ -1,0 +1,160 @@
+package org.cryoetgan.engine.cuda;
+
+import org.cryoetgan.engine.backend.ConvGeometry;
+
+/**
+ * 3-D convolution as vol2col + sgemm per batch element, over chunks of output positions so that the column
+ * buffer stays below a bound. Pointwise convolutions (1×1×1, stride 1, no padding) use the input as the column
+ * matrix directly. Shapes: W is C_out × K (K = C_in·kD·kH·kW), a column chunk is K × cols, Y_n is C_out × V_out.
+ */
+final class CudaConv3d {
+    private final CudaBackend backend;
+    private final long columnLimit;
+
+    CudaConv3d(CudaBackend backend, long columnLimit) {
+        this.backend = backend;
+        this.columnLimit = columnLimit;
+    }
+
+    private static boolean pointwise(ConvGeometry g) {
+        for (int i = 0; i < 3; i++) {
+            if (g.kernel[i] != 1 || g.stride[i] != 1 || g.padding[i] != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Output positions per chunk: as many as fit the column limit, at least one. */
+    int chunk(ConvGeometry g) {
+        return (int) Math.max(1, Math.min(g.outVolume(), columnLimit / g.patchSize()));
+    }
+
+    private static KernelArgs geometry(KernelArgs a, ConvGeometry g) {
+        return a.i(g.inChannels).ints(g.in).ints(g.out).ints(g.kernel).ints(g.stride).ints(g.padding)
+                .ints(g.dilation);
+    }
+
+    private void vol2col(ConvGeometry g, long x, long col, int start, int count) {
+        long total = (long) g.patchSize() * count;
+        backend.launch("cg_vol2col", LaunchConfig.elementwise(total),
+                geometry(new KernelArgs().p(x).p(col).l(start).i(count), g));
+    }
+
+    private void col2vol(ConvGeometry g, long col, long dx, int start, int count, boolean accumulate) {
+        long total = (long) g.inChannels * g.inVolume();
+        backend.launch("cg_col2vol", LaunchConfig.elementwise(total),
+                geometry(new KernelArgs().p(col).p(dx).l(start).i(count).i(accumulate ? 1 : 0), g));
+    }
+
+    /** Visits the chunks of output positions: (batch element, first position, count). */
+    private interface ChunkVisitor {
+        void visit(int n, int start, int count);
+    }
+
+    private void forEachChunk(ConvGeometry g, ChunkVisitor v) {
+        int step = chunk(g);
+        for (int n = 0; n < g.batch; n++) {
+            for (int start = 0; start < g.outVolume(); start += step) {
+                v.visit(n, start, Math.min(step, g.outVolume() - start));
+            }
+        }
+    }
+
+    private CudaBuffer columns(ConvGeometry g) {
+        return pointwise(g) ? null : backend.scratch((long) g.patchSize() * chunk(g));
+    }
+
+    void forward(ConvGeometry g, long x, long w, long bias, long y) {
+        int k = g.patchSize();
+        int vol = g.outVolume();
+        long xStride = 4L * g.inChannels * g.inVolume();
+        long yStride = 4L * g.outChannels * vol;
+        CudaBuffer col = columns(g);
+        try {
+            forEachChunk(g, (n, start, count) -> {
+                long xn = x + n * xStride;
+                long b;
+                int ldb;
+                if (col == null) {
+                    b = xn + 4L * start;
+                    ldb = vol;
+                } else {
+                    vol2col(g, xn, CudaBackend.addr(col), start, count);
+                    b = CudaBackend.addr(col);
+                    ldb = count;
+                }
+                backend.gemm(false, false, g.outChannels, count, k, 1f, w, k, b, ldb, 0f, y + n * yStride + 4L * start,
+                        vol);
+            });
+        } finally {
+            if (col != null) {
+                col.release();
+            }
+        }
+        if (bias != 0) {
+            long total = (long) g.batch * g.outChannels * vol;
+            backend.launch("cg_add_channel_bias", LaunchConfig.elementwise(total), new KernelArgs().p(y).p(bias)
+                    .i(g.outChannels).l(vol).l(total));
+        }
+    }
+
+    void backwardData(ConvGeometry g, long dy, long w, long dx) {
+        int k = g.patchSize();
+        int vol = g.outVolume();
+        long xStride = 4L * g.inChannels * g.inVolume();
+        long yStride = 4L * g.outChannels * vol;
+        CudaBuffer col = columns(g);
+        try {
+            forEachChunk(g, (n, start, count) -> {
+                long dyn = dy + n * yStride + 4L * start;
+                if (col == null) {
+                    backend.gemm(true, false, k, count, g.outChannels, 1f, w, k, dyn, vol, 0f,
+                            dx + n * xStride + 4L * start, vol);
+                } else {
+                    backend.gemm(true, false, k, count, g.outChannels, 1f, w, k, dyn, vol, 0f, CudaBackend.addr(col),
+                            count);
+                    col2vol(g, CudaBackend.addr(col), dx + n * xStride, start, count, start > 0);
+                }
+            });
+        } finally {
+            if (col != null) {
+                col.release();
+            }
+        }
+    }
+
+    void backwardWeight(ConvGeometry g, long x, long dy, long dw, long dbias) {
+        int k = g.patchSize();
+        int vol = g.outVolume();
+        long xStride = 4L * g.inChannels * g.inVolume();
+        long yStride = 4L * g.outChannels * vol;
+        CudaBuffer col = columns(g);
+        try {
+            forEachChunk(g, (n, start, count) -> {
+                long xn = x + n * xStride;
+                long b;
+                int ldb;
+                if (col == null) {
+                    b = xn + 4L * start;
+                    ldb = vol;
+                } else {
+                    vol2col(g, xn, CudaBackend.addr(col), start, count);
+                    b = CudaBackend.addr(col);
+                    ldb = count;
+                }
+                float beta = n == 0 && start == 0 ? 0f : 1f;
+                backend.gemm(false, true, g.outChannels, k, count, 1f, dy + n * yStride + 4L * start, vol, b, ldb,
+                        beta, dw, k);
+            });
+        } finally {
+            if (col != null) {
+                col.release();
+            }
+        }
+        if (dbias != 0) {
+            new CudaReduce(backend).reduce(0, dy, new int[] {g.batch, g.outChannels, vol},
+                    new boolean[] {true, false, true}, dbias);
+        }
+    }
+}

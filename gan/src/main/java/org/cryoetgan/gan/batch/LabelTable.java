@@ -1,0 +1,143 @@
+package org.cryoetgan.gan.batch;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Labels of generated volumes (file, class, orientation, shift...), written next to the MRC files as CSV or as a
+ * RELION STAR table ({@code data_particles}, one loop). Each column has a CSV name and a STAR name.
+ */
+public final class LabelTable {
+
+    /** Output format, chosen from the file name ({@code .star} or anything else for CSV). */
+    public enum Format { CSV, STAR }
+
+    /** A column: CSV header and STAR label (without the leading underscore). */
+    public record Column(String csvName, String starName) {
+    }
+
+    private final List<Column> columns;
+    private final List<String[]> rows = new ArrayList<>();
+
+    public LabelTable(List<Column> columns) {
+        this.columns = List.copyOf(columns);
+    }
+
+    /** Add a row; numbers are formatted with a dot decimal separator. */
+    public synchronized void add(Object... values) {
+        if (values.length != columns.size()) {
+            throw new IllegalArgumentException(values.length + " values for " + columns.size() + " columns");
+        }
+        String[] row = new String[values.length];
+        for (int i = 0; i < values.length; i++) {
+            Object v = values[i];
+            row[i] = v instanceof Double || v instanceof Float
+                    ? String.format(Locale.ROOT, "%.4f", ((Number) v).doubleValue()) : String.valueOf(v);
+        }
+        rows.add(row);
+    }
+
+    public int size() {
+        return rows.size();
+    }
+
+    public static Format formatOf(Path file) {
+        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".star") ? Format.STAR : Format.CSV;
+    }
+
+    /** Write atomically in the format the file name implies. */
+    public synchronized void write(Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path tmp = Files.createTempFile(parent, "." + file.getFileName(), ".tmp");
+        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            if (formatOf(file) == Format.STAR) {
+                writeStar(w);
+            } else {
+                writeCsv(w);
+            }
+        }
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private void writeCsv(Writer w) throws IOException {
+        List<String> head = new ArrayList<>();
+        for (Column c : columns) {
+            head.add(csv(c.csvName()));
+        }
+        w.write(String.join(",", head) + "\n");
+        for (String[] r : rows) {
+            List<String> cells = new ArrayList<>();
+            for (String s : r) {
+                cells.add(csv(s));
+            }
+            w.write(String.join(",", cells) + "\n");
+        }
+    }
+
+    private void writeStar(Writer w) throws IOException {
+        w.write("\n# written by cryoetgan\n\ndata_particles\n\nloop_\n");
+        for (int i = 0; i < columns.size(); i++) {
+            w.write("_" + columns.get(i).starName() + " #" + (i + 1) + "\n");
+        }
+        for (String[] r : rows) {
+            List<String> cells = new ArrayList<>();
+            for (String s : r) {
+                cells.add(s.isEmpty() ? "\"\"" : s.matches(".*\\s.*") ? "\"" + s + "\"" : s);
+            }
+            w.write(String.join("  ", cells) + "\n");
+        }
+        w.write("\n");
+    }
+
+    /**
+     * The file → label pairs of a label table in {@code folder} ({@code labels.csv} or {@code labels.star}, as
+     * written by this class), or an empty map when there is none.
+     */
+    public static java.util.Map<String, String> readLabels(Path folder) throws IOException {
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        Path csvFile = folder.resolve("labels.csv");
+        Path starFile = folder.resolve("labels.star");
+        if (Files.isRegularFile(csvFile)) {
+            List<String> lines = Files.readAllLines(csvFile, StandardCharsets.UTF_8);
+            if (!lines.isEmpty()) {
+                List<String> head = List.of(lines.get(0).split(","));
+                int f = head.indexOf("file");
+                int l = head.indexOf("label");
+                for (String line : lines.subList(1, lines.size())) {
+                    String[] cells = line.split(",");
+                    if (f >= 0 && l >= 0 && cells.length > Math.max(f, l)) {
+                        out.put(cells[f], cells[l]);
+                    }
+                }
+            }
+        } else if (Files.isRegularFile(starFile)) {
+            List<String> names = new ArrayList<>();
+            for (String line : Files.readAllLines(starFile, StandardCharsets.UTF_8)) {
+                String t = line.strip();
+                if (t.startsWith("_")) {
+                    names.add(t.split("\\s+")[0].substring(1));
+                } else if (!t.isEmpty() && !t.startsWith("#") && !t.startsWith("data_") && !t.equals("loop_")) {
+                    String[] cells = t.split("\\s+");
+                    int f = names.indexOf("rlnImageName");
+                    int l = names.indexOf("cryoetganLabel");
+                    if (f >= 0 && l >= 0 && cells.length > Math.max(f, l)) {
+                        out.put(cells[f], cells[l]);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String csv(String s) {
+        return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+}

@@ -1,0 +1,94 @@
+package org.cryoetgan.gan.generate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.cryoetgan.engine.Scope;
+import org.cryoetgan.gan.data.VolumeScaler;
+import org.cryoetgan.gan.model.CycleWgan;
+import org.cryoetgan.gan.train.Normalization;
+import org.cryoetgan.gan.train.RunFolder;
+import org.cryoetgan.gan.train.TrainingConfig;
+import org.cryoetgan.nn.io.Checkpoint;
+
+/**
+ * A trained CryoETGAN loaded from a run folder (its {@code config.json} and a checkpoint, by default the newest),
+ * with the density normalisation the run used, in evaluation mode.
+ */
+public final class TrainedModel implements AutoCloseable {
+    private final TrainingConfig config;
+    private final CycleWgan model;
+    private final VolumeScaler densityScaler;
+    private final long step;
+    private final Path checkpoint;
+    private final double voxelSize;
+
+    private TrainedModel(TrainingConfig config, CycleWgan model, VolumeScaler densityScaler, long step,
+                         Path checkpoint, double voxelSize) {
+        this.config = config;
+        this.model = model;
+        this.densityScaler = densityScaler;
+        this.step = step;
+        this.checkpoint = checkpoint;
+        this.voxelSize = voxelSize;
+    }
+
+    /**
+     * Loads a run.
+     *
+     * @param checkpointFile a specific checkpoint, or null for the run's newest
+     */
+    public static TrainedModel load(Path runDir, Path checkpointFile) throws IOException {
+        RunFolder run = new RunFolder(runDir);
+        if (!Files.isRegularFile(run.config())) {
+            throw new IOException(runDir + ": not a training run folder (no config.json)");
+        }
+        TrainingConfig cfg = TrainingConfig.read(run.config());
+        Path ck = checkpointFile != null ? checkpointFile : run.latestCheckpoint().orElseThrow(
+                () -> new IOException(runDir + ": the run has no checkpoint yet (" + run.checkpoints() + " is empty)"));
+        Checkpoint c = Checkpoint.open(ck);
+        CycleWgan model = Scope.unscoped(() -> new CycleWgan(cfg, cfg.seed));
+        c.restoreModule("model", model, true);
+        model.eval();
+        JsonNode meta = c.metadata();
+        JsonNode ds = meta.path("density_scaler");
+        Normalization mode = Normalization.valueOf(ds.path("mode").asText(cfg.normalization.name()));
+        VolumeScaler scaler = mode == Normalization.GLOBAL_ZSCORE
+                ? VolumeScaler.global(ds.path("mean").asDouble(), ds.path("std").asDouble())
+                : VolumeScaler.perVolume(mode);
+        return new TrainedModel(cfg, model, scaler, meta.path("step").asLong(), ck,
+                meta.path("voxel_size").asDouble(Double.NaN));
+    }
+
+    public TrainingConfig config() {
+        return config;
+    }
+
+    public CycleWgan model() {
+        return model;
+    }
+
+    public VolumeScaler densityScaler() {
+        return densityScaler;
+    }
+
+    /** The training step of the loaded checkpoint. */
+    public long step() {
+        return step;
+    }
+
+    public Path checkpoint() {
+        return checkpoint;
+    }
+
+    /** Voxel size (Å) of the training data, NaN when the checkpoint does not say. */
+    public double voxelSize() {
+        return voxelSize;
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+}

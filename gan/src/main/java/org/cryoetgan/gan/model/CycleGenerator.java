@@ -1,0 +1,87 @@
+package org.cryoetgan.gan.model;
+
+import org.cryoetgan.engine.CounterHash;
+import org.cryoetgan.engine.RandomGenerator;
+import org.cryoetgan.engine.Tensor;
+import org.cryoetgan.engine.ops.Movement;
+import org.cryoetgan.nn.Module;
+import org.cryoetgan.nn.layers.Blocks;
+import org.cryoetgan.nn.layers.Dropout;
+import org.cryoetgan.nn.layers.ResidualBlock;
+import org.cryoetgan.nn.layers.Sequential;
+
+/**
+ * The paper's 3-D ResNet generator: c7s1-w, d2w, d4w, R4w × n, then {@code noiseChannels} channels of N(0, 1)
+ * noise concatenated (so the first upsampling sees 4w + noise channels: 129 in the paper), u2w, uw, c7s1-1 with
+ * tanh. Sizes go n → n/2 → n/4 → n/2 → n, so the box must be divisible by 4.
+ *
+ * <p>State names: {@code encoder.*}, {@code blocks.*}, {@code decoder.*}.
+ */
+public final class CycleGenerator extends Module {
+    private final Sequential encoder;
+    private final Sequential blocks;
+    private final Sequential decoder;
+    private final int noiseChannels;
+    private RandomGenerator noise;
+
+    /**
+     * @param width         channels of the first layer (32 in the paper)
+     * @param residual      number of residual blocks (6)
+     * @param noiseChannels channels of Gaussian noise after the residual blocks (1; 0 for none)
+     * @param dropout       dropout probability inside the residual blocks (0 for none)
+     * @param rng           initialisation stream (the noise stream is forked from it)
+     */
+    public CycleGenerator(int width, int residual, int noiseChannels, float dropout, RandomGenerator rng) {
+        this.noiseChannels = noiseChannels;
+        this.encoder = registerModule("encoder", new Sequential(Blocks.c7s1(1, width, rng),
+                Blocks.down(width, 2 * width, rng), Blocks.down(2 * width, 4 * width, rng)));
+        Sequential res = new Sequential();
+        for (int i = 0; i < residual; i++) {
+            res.add(new ResidualBlock(4 * width, dropout, rng));
+        }
+        this.blocks = registerModule("blocks", res);
+        this.decoder = registerModule("decoder", new Sequential(Blocks.up(4 * width + noiseChannels, 2 * width, rng),
+                Blocks.up(2 * width, width, rng), Blocks.c7s1Tanh(width, 1, rng)));
+        this.noise = rng.fork();
+    }
+
+    /** Maps a batch N×1×n×n×n to the other domain, drawing the noise channel from this generator's stream. */
+    @Override
+    public Tensor forward(Tensor input) {
+        return forward(input, noise);
+    }
+
+    /** Maps a batch with noise from the given stream (for reproducible generation). */
+    public Tensor forward(Tensor input, RandomGenerator noiseStream) {
+        int n = input.size(-1);
+        if (input.rank() != 5 || input.size(1) != 1 || n % 4 != 0 || input.size(2) != n || input.size(3) != n) {
+            throw new IllegalArgumentException("generator input must be N×1×n×n×n with n divisible by 4, got "
+                    + java.util.Arrays.toString(input.shape()));
+        }
+        Tensor h = blocks.forward(encoder.forward(input));
+        if (noiseChannels > 0) {
+            int[] s = h.shape();
+            s[1] = noiseChannels;
+            h = Movement.concat(1, h, Tensor.randn(noiseStream, s));
+        }
+        return decoder.forward(h);
+    }
+
+    /**
+     * Derives the noise stream and every dropout layer's stream from one seed, so that a step's randomness is a
+     * function of (seed) alone: used for exact resumption and seeded generation.
+     */
+    public void reseed(long seed) {
+        noise = new RandomGenerator(CounterHash.mix(seed, 0));
+        int k = 1;
+        for (Module m : modules()) {
+            if (m instanceof Dropout d) {
+                d.generator(new RandomGenerator(CounterHash.mix(seed, k++)));
+            }
+        }
+    }
+
+    public int noiseChannels() {
+        return noiseChannels;
+    }
+}

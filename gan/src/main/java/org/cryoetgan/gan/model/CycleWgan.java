@@ -1,0 +1,56 @@
+package org.cryoetgan.gan.model;
+
+import org.cryoetgan.engine.RandomGenerator;
+import org.cryoetgan.engine.Tensor;
+import org.cryoetgan.gan.train.TrainingConfig;
+import org.cryoetgan.nn.Module;
+import org.cryoetgan.nn.init.ModuleInit;
+
+/**
+ * The four networks of CryoETGAN: {@code G_ds} (density map → subtomogram), {@code G_sd} (subtomogram → density
+ * map), the critic {@code D_A} on subtomograms and {@code D_B} on density maps. As a module its state names are
+ * prefixed with those four names, so one safetensors file holds the whole model.
+ */
+public final class CycleWgan extends Module {
+    private final CycleGenerator gDs;
+    private final CycleGenerator gSd;
+    private final PatchCritic dA;
+    private final PatchCritic dB;
+
+    /** Builds the networks of a configuration, initialised with N(0, 0.02) weights from {@code seed}. */
+    public CycleWgan(TrainingConfig c, long seed) {
+        RandomGenerator rng = new RandomGenerator(seed);
+        float drop = (float) c.dropout;
+        gDs = registerModule("G_ds", new CycleGenerator(c.generatorWidth, c.residualBlocks, c.noiseChannels, drop, rng));
+        gSd = registerModule("G_sd", new CycleGenerator(c.generatorWidth, c.residualBlocks, c.noiseChannels, drop, rng));
+        dA = registerModule("D_A", new PatchCritic(c.criticWidth, c.criticLayers, c.criticStride, c.spectralNorm, rng));
+        dB = registerModule("D_B", new PatchCritic(c.criticWidth, c.criticLayers, c.criticStride, c.spectralNorm, rng));
+        ModuleInit.normal(this, 0.02, rng);
+    }
+
+    /** Density map → subtomogram. */
+    public CycleGenerator densityToSubtomogram() {
+        return gDs;
+    }
+
+    /** Subtomogram → density map. */
+    public CycleGenerator subtomogramToDensity() {
+        return gSd;
+    }
+
+    /** Critic of subtomograms (domain S). */
+    public PatchCritic subtomogramCritic() {
+        return dA;
+    }
+
+    /** Critic of density maps (domain D). */
+    public PatchCritic densityCritic() {
+        return dB;
+    }
+
+    /** Not used: the four networks are applied separately. */
+    @Override
+    public Tensor forward(Tensor input) {
+        return gDs.forward(input);
+    }
+}

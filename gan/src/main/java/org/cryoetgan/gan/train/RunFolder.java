@@ -1,0 +1,90 @@
+package org.cryoetgan.gan.train;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The files of one training run:
+ * <pre>
+ * config.json                 every setting (TrainingConfig)
+ * data.json                   where the training data came from (for --resume)
+ * metrics.jsonl               one JSON object per logged step
+ * loss.png                    loss curves
+ * samples/step-000250.png     G_ds outputs on fixed density maps
+ * checkpoints/step-000500.safetensors   networks, optimizer states, step and normalisation
+ * </pre>
+ */
+public final class RunFolder {
+    private static final Pattern CHECKPOINT = Pattern.compile("step-(\\d+)\\.safetensors");
+    private final Path root;
+
+    public RunFolder(Path root) {
+        this.root = root;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public Path config() {
+        return root.resolve("config.json");
+    }
+
+    public Path dataSources() {
+        return root.resolve("data.json");
+    }
+
+    public Path metrics() {
+        return root.resolve("metrics.jsonl");
+    }
+
+    public Path lossPlot() {
+        return root.resolve("loss.png");
+    }
+
+    public Path samples() {
+        return root.resolve("samples");
+    }
+
+    public Path sample(long step) {
+        return samples().resolve(String.format("step-%06d.png", step));
+    }
+
+    public Path checkpoints() {
+        return root.resolve("checkpoints");
+    }
+
+    public Path checkpoint(long step) {
+        return checkpoints().resolve(String.format("step-%06d.safetensors", step));
+    }
+
+    /** The pool of past fakes saved with the checkpoint of a step (only when the pool is used). */
+    public Path poolFile(long step) {
+        return checkpoints().resolve(String.format("step-%06d.pool.safetensors", step));
+    }
+
+    /** The checkpoint with the highest step, if any. */
+    public Optional<Path> latestCheckpoint() throws IOException {
+        if (!Files.isDirectory(checkpoints())) {
+            return Optional.empty();
+        }
+        try (Stream<Path> files = Files.list(checkpoints())) {
+            return files.filter(p -> CHECKPOINT.matcher(p.getFileName().toString()).matches())
+                    .max((a, b) -> Long.compare(stepOf(a), stepOf(b)));
+        }
+    }
+
+    /** The step number in a checkpoint file name. */
+    public static long stepOf(Path checkpoint) {
+        Matcher m = CHECKPOINT.matcher(checkpoint.getFileName().toString());
+        if (!m.matches()) {
+            throw new IllegalArgumentException(checkpoint + " is not named step-NNNNNN.safetensors");
+        }
+        return Long.parseLong(m.group(1));
+    }
+}

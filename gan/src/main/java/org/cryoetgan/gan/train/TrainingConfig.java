@@ -1,0 +1,215 @@
+package org.cryoetgan.gan.train;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every setting of a CryoETGAN training run, saved as {@code config.json} in the run folder. Defaults are the
+ * paper's ({@link #paper()}); {@link #referenceCode()} reproduces the public reference implementation's choices.
+ * Fields are public so that the JSON file reads like the documentation.
+ */
+@JsonIgnoreProperties(ignoreUnknown = false)
+public final class TrainingConfig {
+    /** Name of the preset the run started from. */
+    public String preset = "paper";
+
+    // ---- data ----------------------------------------------------------------------------------------------
+    /** Edge of the cubic volumes in voxels (40 for Se1, 28 for Se2). Must be divisible by 4. */
+    public int box = 40;
+    public Normalization normalization = Normalization.MINMAX;
+    /** Standard deviation of the zero-mean Gaussian noise added to (normalised) density maps in training. */
+    public double densityNoiseStd = 0.2;
+    /** Fraction of each domain held out from training. */
+    public double validationFraction = 0.1;
+    public int batchSize = 1;
+
+    // ---- networks ------------------------------------------------------------------------------------------
+    /** Generator width: channels of the first c7s1 layer (32 in the paper, 64 in the reference code). */
+    public int generatorWidth = 32;
+    public int residualBlocks = 6;
+    /** Channels of N(0,1) noise concatenated after the residual blocks (1 in the paper, 128 in the reference). */
+    public int noiseChannels = 1;
+    /** Dropout probability inside the residual blocks (used for MC-dropout uncertainty); 0 disables it. */
+    public double dropout = 0.0;
+    /** Critic width: channels of its first layer (64). */
+    public int criticWidth = 64;
+    /** Number of C-k layers of the critic (3: C64, C128, C256). */
+    public int criticLayers = 3;
+    /** Stride of the critic's 4³ convolutions: 1 as the paper's text, 2 as CycleGAN and the reference code. */
+    public int criticStride = 1;
+    public boolean spectralNorm = true;
+
+    // ---- losses --------------------------------------------------------------------------------------------
+    public AdversarialLoss adversarialLoss = AdversarialLoss.WGAN;
+    /** Target of real samples for the least-squares loss (1.0; 0.8 in the reference code). */
+    public double realTarget = 1.0;
+    /** Weight λ of the cycle-consistency L1 loss. */
+    public double cycleWeight = 10.0;
+    /** Weight of the identity loss (times λ, as in CycleGAN); 0 disables it. */
+    public double identityWeight = 0.0;
+    public boolean weightClipping = true;
+    public double clipValue = 0.01;
+
+    // ---- optimisation --------------------------------------------------------------------------------------
+    public OptimizerKind optimizer = OptimizerKind.RMSPROP;
+    public double learningRate = 5e-4;
+    public double adamBeta1 = 0.5;
+    public double adamBeta2 = 0.999;
+    /** Critic updates per generator update. */
+    public int criticSteps = 1;
+    /** Size of the pool of past fakes shown to the critics (0: always the newest fake). */
+    public int imagePool = 0;
+    /** Total generator steps. */
+    public int steps = 2000;
+    /** Step from which the learning rate decays linearly to zero at {@link #steps} (≥ steps: constant). */
+    public int decayFrom = Integer.MAX_VALUE;
+    public long seed = 1;
+
+    // ---- bookkeeping ---------------------------------------------------------------------------------------
+    public int checkpointEvery = 500;
+    public int sampleEvery = 250;
+    public int logEvery = 10;
+
+    /** The paper's settings (Wu et al. 2022). */
+    public static TrainingConfig paper() {
+        return new TrainingConfig();
+    }
+
+    /**
+     * The public reference code's choices: least squares with real target 0.8, cycle weight 100, learning rate
+     * 2e-4 with Adam, an image pool of 50, 128 noise channels, generator width 64, stride-2 critics of four
+     * layers, no spectral norm, no weight clipping, global z-scoring.
+     */
+    public static TrainingConfig referenceCode() {
+        TrainingConfig c = new TrainingConfig();
+        c.preset = "reference-code";
+        c.adversarialLoss = AdversarialLoss.LSGAN;
+        c.realTarget = 0.8;
+        c.cycleWeight = 100;
+        c.learningRate = 2e-4;
+        c.optimizer = OptimizerKind.ADAM;
+        c.imagePool = 50;
+        c.noiseChannels = 128;
+        c.generatorWidth = 64;
+        c.criticStride = 2;
+        c.criticLayers = 4;
+        c.spectralNorm = false;
+        c.weightClipping = false;
+        c.normalization = Normalization.GLOBAL_ZSCORE;
+        return c;
+    }
+
+    /**
+     * The built-in demo: the paper's losses on small volumes and narrow networks so that a run finishes in a few
+     * minutes on two CPU cores.
+     */
+    public static TrainingConfig demo() {
+        TrainingConfig c = new TrainingConfig();
+        c.preset = "demo";
+        c.box = 16;
+        c.generatorWidth = 8;
+        c.residualBlocks = 2;
+        c.criticWidth = 8;
+        c.criticStride = 2;
+        c.steps = 300;
+        c.checkpointEvery = 100;
+        c.sampleEvery = 50;
+        c.logEvery = 10;
+        return c;
+    }
+
+    /** The preset of the given name: {@code paper}, {@code reference-code} or {@code demo}. */
+    public static TrainingConfig preset(String name) {
+        switch (name) {
+            case "paper":
+                return paper();
+            case "reference-code":
+            case "reference":
+                return referenceCode();
+            case "demo":
+                return demo();
+            default:
+                throw new IllegalArgumentException("unknown preset '" + name + "' (paper, reference-code, demo)");
+        }
+    }
+
+    /** Problems with the settings, empty when the configuration is usable. */
+    public List<String> problems() {
+        List<String> p = new ArrayList<>();
+        if (box < 8 || box % 4 != 0) {
+            p.add("box must be a multiple of 4 and at least 8 (two stride-2 downsamplings), got " + box);
+        }
+        if (generatorWidth < 1 || criticWidth < 1 || residualBlocks < 0 || noiseChannels < 0 || criticLayers < 1) {
+            p.add("network widths and counts must be positive");
+        }
+        if (criticStride != 1 && criticStride != 2) {
+            p.add("criticStride must be 1 or 2, got " + criticStride);
+        }
+        if (criticStride >= 1 && criticStride <= 2 && criticLayers >= 1 && box >= 8
+                && org.cryoetgan.gan.model.PatchCritic.outputSize(box, criticLayers, criticStride) < 1) {
+            p.add("a critic of " + criticLayers + " stride-" + criticStride + " layers leaves nothing of a " + box
+                    + "³ volume: use fewer --critic-layers or --critic-stride 1");
+        }
+        if (dropout < 0 || dropout >= 1) {
+            p.add("dropout must be in [0, 1), got " + dropout);
+        }
+        if (densityNoiseStd < 0) {
+            p.add("densityNoiseStd must be >= 0");
+        }
+        if (validationFraction < 0 || validationFraction >= 1) {
+            p.add("validationFraction must be in [0, 1)");
+        }
+        if (batchSize < 1 || steps < 1 || criticSteps < 1) {
+            p.add("batchSize, steps and criticSteps must be >= 1");
+        }
+        if (!(learningRate > 0)) {
+            p.add("learningRate must be > 0");
+        }
+        if (checkpointEvery < 1 || sampleEvery < 1 || logEvery < 1) {
+            p.add("checkpointEvery, sampleEvery and logEvery must be >= 1");
+        }
+        if (imagePool < 0) {
+            p.add("imagePool must be >= 0");
+        }
+        return p;
+    }
+
+    /** Throws with every problem listed when the configuration is not usable. */
+    public TrainingConfig validate() {
+        List<String> p = problems();
+        if (!p.isEmpty()) {
+            throw new IllegalArgumentException("invalid training configuration: " + String.join("; ", p));
+        }
+        return this;
+    }
+
+    private static ObjectMapper mapper() {
+        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
+
+    public String toJson() {
+        try {
+            return mapper().writeValueAsString(this);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static TrainingConfig fromJson(String json) throws IOException {
+        return mapper().readValue(json, TrainingConfig.class);
+    }
+
+    public static TrainingConfig read(Path file) throws IOException {
+        try {
+            return mapper().readValue(file.toFile(), TrainingConfig.class);
+        } catch (IOException e) {
+            throw new IOException(file + ": not a valid training configuration: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,198 @@
+package org.cryoetgan.gan.train;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.cryoetgan.engine.CounterHash;
+import org.cryoetgan.engine.RandomGenerator;
+import org.cryoetgan.engine.Scope;
+import org.cryoetgan.engine.Tensor;
+import org.cryoetgan.gan.data.Sample;
+import org.cryoetgan.gan.data.VolumeScaler;
+import org.cryoetgan.gan.model.CycleWgan;
+import org.cryoetgan.gan.viz.LineChart;
+import org.cryoetgan.gan.viz.Montage;
+import org.cryoetgan.gan.volume.Volume;
+import org.cryoetgan.nn.io.AtomicFiles;
+import org.cryoetgan.nn.io.Checkpoint;
+import org.cryoetgan.nn.io.HostTensor;
+import org.cryoetgan.nn.io.SafeTensors;
+
+/**
+ * A whole training run in a {@link RunFolder}: writes the configuration, trains step by step with a progress
+ * display, logs metrics, writes sample montages, loss curves and checkpoints, and resumes exactly from the last
+ * checkpoint. A diverging loss stops the run with a clear message and leaves the last good checkpoint in place.
+ */
+public final class TrainingRun {
+    private static final int SAMPLE_COUNT = 4;
+
+    private final RunFolder folder;
+    private final TrainingConfig cfg;
+    private final TrainingData data;
+    private final List<Sample> previewMaps;
+    private final PrintStream out;
+    private final boolean terminal;
+
+    /**
+     * @param previewMaps density maps shown in the sample montages (e.g. held-out ones); the first few are used
+     */
+    public TrainingRun(RunFolder folder, TrainingConfig cfg, TrainingData data, List<Sample> previewMaps,
+                       PrintStream out, boolean terminal) {
+        this.folder = folder;
+        this.cfg = cfg.validate();
+        this.data = data;
+        this.previewMaps = previewMaps.subList(0, Math.min(SAMPLE_COUNT, previewMaps.size()));
+        this.out = out;
+        this.terminal = terminal;
+    }
+
+    /** Trains to {@code cfg.steps}; with {@code resume}, continues from the newest checkpoint of the folder. */
+    public CycleWgan run(boolean resume) throws IOException {
+        Files.createDirectories(folder.root());
+        AtomicFiles.write(folder.config(), o -> o.write(cfg.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        CycleWgan model = Scope.unscoped(() -> new CycleWgan(cfg, cfg.seed));
+        try (CycleWganTrainer trainer = new CycleWganTrainer(cfg, model, data)) {
+            if (resume) {
+                restore(trainer);
+            }
+            long start = trainer.step();
+            try (MetricsLog log = MetricsLog.open(folder.metrics(), start)) {
+                Progress progress = new Progress(out, "train", cfg.steps, terminal, cfg.logEvery);
+                while (trainer.step() < cfg.steps) {
+                    long t0 = System.nanoTime();
+                    Map<String, Double> losses;
+                    try {
+                        losses = trainer.trainStep();
+                    } catch (TrainingDivergedException e) {
+                        out.println();
+                        throw e;
+                    }
+                    double seconds = (System.nanoTime() - t0) / 1e9;
+                    long step = trainer.step();
+                    if (step % cfg.logEvery == 0 || step == cfg.steps) {
+                        Map<String, Object> row = new LinkedHashMap<>();
+                        row.put("step", step);
+                        row.putAll(losses);
+                        row.put("lr", trainer.generatorOptimizer().learningRate());
+                        row.put("seconds_per_step", seconds);
+                        log.append(row);
+                    }
+                    progress.update(step, String.format("G %.3f cyc %.3f W_A %.3f W_B %.3f",
+                            losses.get("loss_G"), losses.get("loss_cycle_d") + losses.get("loss_cycle_s"),
+                            losses.get("wasserstein_A"), losses.get("wasserstein_B")));
+                    if (step % cfg.sampleEvery == 0 || step == cfg.steps) {
+                        writeSamples(model, folder.sample(step));
+                        writeLossPlot();
+                    }
+                    if (step % cfg.checkpointEvery == 0 || step == cfg.steps) {
+                        save(trainer);
+                    }
+                }
+            }
+            writeLossPlot();
+            return model;
+        }
+    }
+
+    private void save(CycleWganTrainer trainer) throws IOException {
+        long step = trainer.step();
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("step", step);
+        meta.put("density_scaler", scalerJson(data.densityScaler()));
+        meta.put("subtomogram_scaler", scalerJson(data.subtomogramScaler()));
+        meta.put("box", cfg.box);
+        meta.put("voxel_size", data.density().get(0).volume().voxelSize().x());
+        if (cfg.imagePool > 0) {
+            Map<String, HostTensor> pool = new LinkedHashMap<>();
+            trainer.subtomogramPool().forEach((i, t) -> pool.put("S." + i, HostTensor.of(t)));
+            trainer.densityPool().forEach((i, t) -> pool.put("D." + i, HostTensor.of(t)));
+            SafeTensors.write(folder.poolFile(step), pool, Map.of("step", Long.toString(step)));
+        }
+        Checkpoint.save(folder.checkpoint(step), Map.of("model", trainer.model()),
+                Map.of("generators", trainer.generatorOptimizer(), "critics", trainer.criticOptimizer()), meta);
+    }
+
+    private void restore(CycleWganTrainer trainer) throws IOException {
+        var latest = folder.latestCheckpoint();
+        if (latest.isEmpty()) {
+            out.println("no checkpoint in " + folder.checkpoints() + ": starting from step 0");
+            return;
+        }
+        Checkpoint ck = Checkpoint.open(latest.get());
+        ck.restoreModule("model", trainer.model(), true);
+        ck.restoreOptimizer("generators", trainer.generatorOptimizer());
+        ck.restoreOptimizer("critics", trainer.criticOptimizer());
+        long step = ck.metadata().path("step").asLong();
+        if (cfg.imagePool > 0 && Files.exists(folder.poolFile(step))) {
+            Map<String, HostTensor> pool = SafeTensors.read(folder.poolFile(step)).tensors();
+            trainer.subtomogramPool().restore(pool, "S.");
+            trainer.densityPool().restore(pool, "D.");
+        }
+        trainer.setStep(step);
+        out.println("resuming " + folder.root() + " from step " + step + " (" + latest.get().getFileName() + ")");
+    }
+
+    static Map<String, Object> scalerJson(VolumeScaler s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("mode", s.mode().name());
+        m.put("mean", s.mean());
+        m.put("std", s.std());
+        return m;
+    }
+
+    private void writeSamples(CycleWgan model, Path png) throws IOException {
+        if (previewMaps.isEmpty()) {
+            return;
+        }
+        List<Montage.Entry> entries = new ArrayList<>();
+        boolean wasTraining = model.isTraining();
+        model.eval();
+        try (Scope s = Scope.open()) {
+            for (int i = 0; i < previewMaps.size(); i++) {
+                Sample m = previewMaps.get(i);
+                float[] scaled = data.densityScaler().apply(m.volume().data());
+                Tensor x = TrainingData.asBatch(scaled, cfg.box);
+                RandomGenerator noise = new RandomGenerator(CounterHash.mix(cfg.seed, 1_000_000 + i));
+                Tensor y = Tensor.noGrad(() -> model.densityToSubtomogram().forward(x, noise));
+                Volume in = m.volume();
+                entries.add(new Montage.Entry("map " + m.label(), in));
+                entries.add(new Montage.Entry("G_ds(map) " + m.label(),
+                        new Volume(cfg.box, cfg.box, cfg.box, y.toArray(), in.voxelSize(), in.origin())));
+            }
+            Sample real = data.subtomograms().get(0);
+            entries.add(new Montage.Entry("real " + real.label(), real.volume()));
+        } finally {
+            model.train(wasTraining);
+        }
+        new Montage().write(png, entries);
+    }
+
+    private void writeLossPlot() throws IOException {
+        if (!Files.exists(folder.metrics())) {
+            return;
+        }
+        List<Map<String, Object>> rows = MetricsLog.read(folder.metrics());
+        LineChart chart = new LineChart("CryoETGAN training: " + folder.root().getFileName(), "generator step");
+        String[][] panels = {{"generator", "loss_G_adv_ds", "loss_G_adv_sd"}, {"cycle L1", "loss_cycle_d", "loss_cycle_s"},
+            {"critics", "loss_D_A", "loss_D_B"}, {"Wasserstein estimates", "wasserstein_A", "wasserstein_B"}};
+        for (String[] panel : panels) {
+            for (int k = 1; k < panel.length; k++) {
+                LineChart.Series s = new LineChart.Series(panel[k]);
+                for (Map<String, Object> r : rows) {
+                    Object x = r.get("step");
+                    Object y = r.get(panel[k]);
+                    if (x instanceof Number && y instanceof Number) {
+                        s.add(((Number) x).doubleValue(), ((Number) y).doubleValue());
+                    }
+                }
+                chart.add(panel[0], s);
+            }
+        }
+        chart.write(folder.lossPlot(), 900, 200);
+    }
+}

@@ -1,0 +1,66 @@
+package org.cryoetgan.gan.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.cryoetgan.gan.data.Sample;
+import org.cryoetgan.gan.data.VolumeSet;
+import org.cryoetgan.gan.volume.Vec3;
+import org.cryoetgan.gan.volume.Volume;
+
+/**
+ * Small synthetic domains for training tests: "maps" are smooth blobs on a zero background; "subtomograms" are
+ * blobs at other positions plus strong white noise, so the two domains differ clearly in their power spectra
+ * and intensity histograms.
+ */
+final class TinyData {
+    private TinyData() {
+    }
+
+    static VolumeSet maps(int n, int count, long seed) {
+        return new VolumeSet("density maps", make(n, count, seed, 0.0));
+    }
+
+    static VolumeSet subtomograms(int n, int count, long seed) {
+        return new VolumeSet("subtomograms", make(n, count, seed + 101, 0.8));
+    }
+
+    private static List<Sample> make(int n, int count, long seed, double noise) {
+        Random r = new Random(seed);
+        List<Sample> out = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            float[] v = new float[n * n * n];
+            double cx = n / 2.0 + r.nextGaussian();
+            double cy = n / 2.0 + r.nextGaussian();
+            double cz = n / 2.0 + r.nextGaussian();
+            double rad = n / 5.0 * (0.8 + 0.4 * r.nextDouble());
+            for (int z = 0; z < n; z++) {
+                for (int y = 0; y < n; y++) {
+                    for (int x = 0; x < n; x++) {
+                        double d2 = (x - cx) * (x - cx) + (y - cy) * (y - cy) + (z - cz) * (z - cz);
+                        v[(z * n + y) * n + x] = (float) (Math.exp(-d2 / (2 * rad * rad)) + noise * r.nextGaussian());
+                    }
+                }
+            }
+            String label = i % 2 == 0 ? "a" : "b";
+            out.add(new Sample(new Volume(n, n, n, v, Vec3.of(10), Vec3.ZERO), label, "tiny:" + i));
+        }
+        return out;
+    }
+
+    /** A fast configuration for tests: narrow networks, stride-2 critics of two layers. */
+    static TrainingConfig config(int box, int steps) {
+        TrainingConfig c = TrainingConfig.demo();
+        c.box = box;
+        c.generatorWidth = 4;
+        c.residualBlocks = 1;
+        c.criticWidth = 4;
+        c.criticLayers = 2;
+        c.criticStride = 2;
+        c.steps = steps;
+        c.logEvery = 1;
+        c.sampleEvery = 1000;
+        c.checkpointEvery = 1000;
+        return c;
+    }
+}

@@ -1,0 +1,82 @@
+package org.cryoetgan.gan.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.cryoetgan.gan.data.VolumeSet;
+import org.cryoetgan.nn.io.HostTensor;
+import org.cryoetgan.nn.io.SafeTensors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainingRunTest {
+    private static final PrintStream QUIET = new PrintStream(new ByteArrayOutputStream());
+
+    private static TrainingRun run(Path dir, TrainingConfig c) {
+        VolumeSet maps = TinyData.maps(c.box, 6, 1);
+        VolumeSet subs = TinyData.subtomograms(c.box, 6, 2);
+        return new TrainingRun(new RunFolder(dir), c, new TrainingData(maps, subs, c), maps.samples(), QUIET, false);
+    }
+
+    @Test
+    void aResumedRunEndsBitForBitWhereAnUninterruptedOneDoes(@TempDir Path tmp) throws Exception {
+        TrainingConfig c = TinyData.config(8, 4);
+        c.imagePool = 2;
+        c.dropout = 0.3;
+        c.checkpointEvery = 2;
+        run(tmp.resolve("straight"), c).run(false);
+
+        TrainingConfig half = TinyData.config(8, 2);
+        half.imagePool = 2;
+        half.dropout = 0.3;
+        half.checkpointEvery = 2;
+        run(tmp.resolve("resumed"), half).run(false);
+        run(tmp.resolve("resumed"), c).run(true);
+
+        Map<String, HostTensor> a = SafeTensors.read(tmp.resolve("straight/checkpoints/step-000004.safetensors")).tensors();
+        Map<String, HostTensor> b = SafeTensors.read(tmp.resolve("resumed/checkpoints/step-000004.safetensors")).tensors();
+        assertEquals(a.keySet(), b.keySet());
+        for (String k : a.keySet()) {
+            assertArrayEquals(a.get(k).data(), b.get(k).data(), 0f, k);
+        }
+        List<Map<String, Object>> rows = MetricsLog.read(tmp.resolve("resumed/metrics.jsonl"));
+        assertEquals(List.of(1, 2, 3, 4), rows.stream().map(r -> ((Number) r.get("step")).intValue()).toList());
+        assertTrue(Files.size(tmp.resolve("resumed/loss.png")) > 1000);
+    }
+
+    @Test
+    void aDivergingRunStopsWithAClearMessageAndKeepsItsLastGoodCheckpoint(@TempDir Path tmp) throws Exception {
+        TrainingConfig c = TinyData.config(8, 40);
+        c.learningRate = 1e30;
+        c.weightClipping = false;
+        c.spectralNorm = false;
+        c.checkpointEvery = 1;
+        TrainingDivergedException e = assertThrows(TrainingDivergedException.class, () -> run(tmp, c).run(false));
+        assertTrue(e.getMessage().contains("NaN") || e.getMessage().contains("Infinity"), e.getMessage());
+        RunFolder f = new RunFolder(tmp);
+        assertTrue(f.latestCheckpoint().isPresent(), "a checkpoint of a good step remains");
+        long last = RunFolder.stepOf(f.latestCheckpoint().get());
+        assertTrue(e.getMessage().startsWith("step " + (last + 1) + ":"), e.getMessage());
+        for (HostTensor t : SafeTensors.read(f.latestCheckpoint().get()).tensors().values()) {
+            for (float v : t.data()) {
+                assertTrue(Float.isFinite(v), "the kept checkpoint holds only finite values");
+            }
+        }
+    }
+
+    @Test
+    void mismatchedDomainsAreRejectedBeforeTraining() {
+        TrainingConfig c = TinyData.config(8, 1);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new TrainingData(TinyData.maps(8, 2, 1), TinyData.subtomograms(12, 2, 1), c));
+        assertTrue(e.getMessage().contains("8³") && e.getMessage().contains("12³"), e.getMessage());
+    }
+}

@@ -1,0 +1,2 @@
+/** Seeded initialisers (normal, uniform, Kaiming, Xavier, PyTorch's defaults) for tensors and whole modules. */
+package org.cryoetgan.nn.init;
