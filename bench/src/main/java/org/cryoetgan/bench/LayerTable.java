@@ -3,11 +3,9 @@ package org.cryoetgan.bench;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.SplittableRandom;
 import org.cryoetgan.engine.backend.Buffer;
 import org.cryoetgan.engine.backend.ConvGeometry;
 import org.cryoetgan.engine.cpu.CpuBackend;
-import org.cryoetgan.engine.cpu.CpuBuffer;
 
 /**
  * Times sgemm 1024³ and the three passes of every layer shape in {@link ConvShapes} on the CPU backend (warm-up,
@@ -93,19 +91,9 @@ public final class LayerTable {
         System.out.flush();
     }
 
-    static Buffer random(CpuBackend be, long n, long seed) {
-        Buffer b = be.allocate(n);
-        float[] a = ((CpuBuffer) b).data();
-        SplittableRandom r = new SplittableRandom(seed);
-        for (int i = 0; i < a.length; i++) {
-            a[i] = (float) (r.nextDouble() - 0.5);
-        }
-        return b;
-    }
-
     private static Row timeGemm(CpuBackend be, int n, double budget) {
-        Buffer a = random(be, (long) n * n, 1);
-        Buffer b = random(be, (long) n * n, 2);
+        Buffer a = org.cryoetgan.bench.jmh.BenchData.random(be, (long) n * n, 1);
+        Buffer b = org.cryoetgan.bench.jmh.BenchData.random(be, (long) n * n, 2);
         Buffer c = be.allocate((long) n * n);
         return time("sgemm " + n + "^3", "gemm", 2.0 * n * n * n, budget,
                 () -> be.gemm(false, false, n, n, n, 1f, a, 0, n, b, 0, n, 0f, c, 0, n));
@@ -113,9 +101,9 @@ public final class LayerTable {
 
     private static List<Row> timeConv(CpuBackend be, ConvShapes.Shape s, double budget) {
         ConvGeometry g = s.geometry();
-        Buffer x = random(be, (long) g.batch * g.inChannels * g.inVolume(), 3);
-        Buffer w = random(be, (long) g.outChannels * g.patchSize(), 4);
-        Buffer dy = random(be, (long) g.batch * g.outChannels * g.outVolume(), 5);
+        Buffer x = org.cryoetgan.bench.jmh.BenchData.random(be, (long) g.batch * g.inChannels * g.inVolume(), 3);
+        Buffer w = org.cryoetgan.bench.jmh.BenchData.random(be, (long) g.outChannels * g.patchSize(), 4);
+        Buffer dy = org.cryoetgan.bench.jmh.BenchData.random(be, (long) g.batch * g.outChannels * g.outVolume(), 5);
         Buffer y = be.allocate((long) g.batch * g.outChannels * g.outVolume());
         Buffer dx = be.allocate((long) g.batch * g.inChannels * g.inVolume());
         Buffer dw = be.allocate((long) g.outChannels * g.patchSize());
