@@ -4,7 +4,9 @@
 Runs the Java LayerTable and NetworkTiming (JSON output) in a subprocess, times the same convolution shapes
 (forward, backward-data, backward-weight, via aten.convolution_backward) and the same generator / critic
 forward+backward in PyTorch with the same thread count, and prints per-shape tables with time ratios
-(java / torch: < 1 means the engine is faster). Timings are best-of-N after warm-up; check the load first.
+(java / torch: < 1 means the engine is faster). Timings are best-of-N after warm-up; check the load first. For the
+whole networks the best process CPU time (core-ms over all threads) is reported too: on a loaded machine it is
+steadier than the wall clock.
 
 Usage: /usr/bin/python3 bench/compare_pytorch.py [--threads 2] [--quick] [--only SUBSTR] [--critic-stride 0|1|2]
                                                 [--skip-layers] [--skip-nets] [--nets generator,critic1,critic2]
@@ -118,13 +120,16 @@ def torch_net(name, n, runs):
     loss = generator(n) if name == "generator" else critic(n, 1 if name == "critic1" else 2)
     warm = 3 if name == "critic1" else 8
     times = []
+    cpu = []
     for i in range(warm + runs):
         t0 = time.perf_counter()
+        c0 = time.process_time()
         loss().backward()
         if i >= warm:
             times.append((time.perf_counter() - t0) * 1e3)
+            cpu.append((time.process_time() - c0) * 1e3)
     times.sort()
-    return times[0], times[len(times) // 2]
+    return times[0], times[len(times) // 2], min(cpu)
 
 
 def load():
@@ -171,13 +176,15 @@ def main():
                   f" {r['gflop'] / j * 1e3:9.1f} {r['gflop'] / t * 1e3:10.1f}", flush=True)
     if not a.skip_nets:
         print(f"\nwhole networks at {a.size}^3, forward+backward (load {' '.join(load())})")
-        print(f"{'net':10s} {'java best':>10s} {'java med':>9s} {'torch best':>10s} {'torch med':>9s} {'java/torch':>10s}")
+        print(f"{'net':10s} {'java best':>10s} {'java med':>9s} {'torch best':>10s} {'torch med':>9s} {'java/torch':>10s}"
+              f" {'java cpu':>9s} {'torch cpu':>9s} {'cpu ratio':>9s}")
         for name in a.nets.split(","):
             j = java("org.cryoetgan.bench.NetworkTiming",
                      ["--json", "--net", name, "--size", str(a.size), "--runs", str(a.runs)], a.threads)[0]
             t = torch_net(name, a.size, min(a.runs, 3) if name == "critic1" else a.runs)
             print(f"{name:10s} {j['best_ms']:10.1f} {j['median_ms']:9.1f} {t[0]:10.1f} {t[1]:9.1f}"
-                  f" {j['best_ms'] / t[0]:10.2f}", flush=True)
+                  f" {j['best_ms'] / t[0]:10.2f} {j['best_cpu_ms']:9.1f} {t[2]:9.1f} {j['best_cpu_ms'] / t[2]:9.2f}",
+                  flush=True)
     print(f"load average at end {' '.join(load())}")
 
 

@@ -52,6 +52,7 @@ public final class LayerTable {
         }
         CpuBackend be = new CpuBackend(threads);
         double budget = quick ? 0.4 : 2.0;
+        warmUp(be, quick ? 2.0 : 4.0);
         List<Row> rows = new ArrayList<>();
         if (only == null || "sgemm".contains(only)) {
             rows.add(timeGemm(be, 1024, budget));
@@ -75,6 +76,37 @@ public final class LayerTable {
         }
         if (!json) {
             System.out.println(be.description());
+        }
+    }
+
+    /**
+     * Runs every kernel family on small shapes for a while: the Vector API code runs orders of magnitude slower
+     * until C2 has compiled it, which would otherwise be charged to the first shapes measured.
+     */
+    private static void warmUp(CpuBackend be, double seconds) {
+        List<ConvGeometry> gs = List.of(
+                new ConvGeometry(1, 16, new int[] {16, 16, 16}, 32, new int[] {3, 3, 3}, new int[] {1, 1, 1},
+                        new int[] {1, 1, 1}, new int[] {1, 1, 1}),
+                new ConvGeometry(1, 16, new int[] {24, 24, 24}, 32, new int[] {3, 3, 3}, new int[] {2, 2, 2},
+                        new int[] {1, 1, 1}, new int[] {1, 1, 1}),
+                new ConvGeometry(1, 16, new int[] {20, 20, 20}, 1, new int[] {3, 3, 3}, new int[] {1, 1, 1},
+                        new int[] {1, 1, 1}, new int[] {1, 1, 1}),
+                new ConvGeometry(1, 1, new int[] {20, 20, 20}, 16, new int[] {3, 3, 3}, new int[] {1, 1, 1},
+                        new int[] {1, 1, 1}, new int[] {1, 1, 1}));
+        long end = System.nanoTime() + (long) (seconds * 1e9);
+        Buffer a = org.cryoetgan.bench.jmh.BenchData.random(be, 256 * 256, 1);
+        Buffer c = be.allocate(256 * 256);
+        while (System.nanoTime() < end) {
+            be.gemm(false, false, 256, 256, 256, 1f, a, 0, 256, a, 0, 256, 0f, c, 0, 256);
+            for (ConvGeometry g : gs) {
+                Buffer x = org.cryoetgan.bench.jmh.BenchData.random(be, (long) g.inChannels * g.inVolume(), 2);
+                Buffer w = org.cryoetgan.bench.jmh.BenchData.random(be, (long) g.outChannels * g.patchSize(), 3);
+                Buffer y = be.allocate((long) g.outChannels * g.outVolume());
+                Buffer dw = be.allocate((long) g.outChannels * g.patchSize());
+                be.conv3d(g, x, w, null, y);
+                be.conv3dBackwardData(g, y, w, x);
+                be.conv3dBackwardWeight(g, x, y, dw, null);
+            }
         }
     }
 
