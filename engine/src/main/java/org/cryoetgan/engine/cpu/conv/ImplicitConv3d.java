@@ -224,7 +224,7 @@ public final class ImplicitConv3d {
                     System.arraycopy(dy, dyOff + co * outVol, p, co * col.ld, outVol);
                 }
                 int len = (outVol + lanes - 1) / lanes * lanes;
-                TapDots.accumulate(kern, par, p, cout, col.ld, col.data, col.rowOffsets(tc), len, acc, ldo);
+                TapDots.accumulate(kern, par, p, cout, col.ld, col.data, col.rowOffsets(tc), len, acc, ldo, true);
                 continue;
             }
             int len = (virtualLen + lanes - 1) / lanes * lanes;
@@ -239,7 +239,7 @@ public final class ImplicitConv3d {
                     }
                 }
             });
-            TapDots.accumulate(kern, par, p, cout, len, grid.data, off, len, acc, ldo);
+            TapDots.accumulate(kern, par, p, cout, len, grid.data, off, len, acc, ldo, false);
         }
         for (int co = 0; co < cout; co++) {
             System.arraycopy(acc, co * ldo, dw, co * k, k);
