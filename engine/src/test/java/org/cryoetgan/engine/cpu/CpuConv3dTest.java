@@ -35,6 +35,10 @@ class CpuConv3dTest {
             new ConvGeometry(1, 6, t(4), 3, t(3), t(1), t(2), t(1)),
             new ConvGeometry(2, 7, new int[] {6, 5, 4}, 13, t(4), t(1), t(1), t(1)),
             new ConvGeometry(1, 1, t(12), 8, t(4), t(2), t(1), t(1)),
+            new ConvGeometry(1, 3, new int[] {6, 5, 7}, 64, t(3), t(1), t(1), t(1)),
+            new ConvGeometry(2, 2, t(9), 16, t(3), t(2), t(1), t(1)),
+            new ConvGeometry(1, 4, new int[] {5, 6, 4}, 128, new int[] {2, 3, 2}, t(1), t(0), t(1)),
+            new ConvGeometry(1, 2, t(10), 70, t(3), t(1), t(1), t(2)),
         };
         List<Arguments> out = new ArrayList<>();
         for (TileKernels kern : CpuKernelSource.kernels()) {

@@ -197,6 +197,67 @@ public final class ImplicitConv3d {
 
     public static void backwardWeight(TileKernels kern, Parallel par, ConvGeometry g, float[] x, float[] dy,
                                       float[] dw, float[] dbias) {
+        if (WeightGradTiles.applies(kern, g.outChannels)) {
+            backwardWeightTiles(kern, par, g, x, dy, dw);
+        } else {
+            backwardWeightDots(kern, par, g, x, dy, dw);
+        }
+        biasGradient(g, dy, dbias);
+    }
+
+    /** dW through {@link WeightGradTiles}: taps broadcast from the grid (or dense columns), channels as vectors. */
+    private static void backwardWeightTiles(TileKernels kern, Parallel par, ConvGeometry g, float[] x, float[] dy,
+                                            float[] dw) {
+        int cout = g.outChannels;
+        int outVol = g.outVolume();
+        int k = g.patchSize();
+        int ldT = WeightGradTiles.channelStride(kern, cout);
+        int mr = kern.gatherRows();
+        float[] acc = null;
+        int[] off = null;
+        for (int n = 0; n < g.batch; n++) {
+            SourceGrid grid = inputGrid(kern, par, g, x, n);
+            if (off == null) {
+                off = forwardOffsets(g, grid, mr);
+                acc = new float[off.length * ldT];
+            }
+            int dyOff = n * cout * outVol;
+            int virtualLen = (g.out[0] - 1) * grid.plane + g.out[1] * grid.wq;
+            boolean dense = DenseCol.worthIt(k, outVol, virtualLen);
+            int len = dense ? outVol : virtualLen;
+            float[] dyT = new float[len * ldT];
+            int[] o = g.out;
+            par.forRange(o[0], 1, (from, to) -> {
+                for (int od = from; od < to; od++) {
+                    for (int oh = 0; oh < o[1]; oh++) {
+                        int v = dense ? (od * o[1] + oh) * o[2] : od * grid.plane + oh * grid.wq;
+                        int src = dyOff + (od * o[1] + oh) * o[2];
+                        for (int ow = 0; ow < o[2]; ow++) {
+                            int row = (v + ow) * ldT;
+                            for (int co = 0; co < cout; co++) {
+                                dyT[row + co] = dy[src + co * outVol + ow];
+                            }
+                        }
+                    }
+                }
+            });
+            if (dense) {
+                DenseCol col = DenseCol.build(kern, par, grid.data, grid.plane, grid.wq, off, k, o[0], o[1], o[2]);
+                WeightGradTiles.accumulate(kern, par, col.data, col.rowOffsets(mr), len, dyT, ldT, acc);
+            } else {
+                WeightGradTiles.accumulate(kern, par, grid.data, off, len, dyT, ldT, acc);
+            }
+        }
+        for (int q = 0; q < k; q++) {
+            for (int co = 0; co < cout; co++) {
+                dw[co * k + q] = acc[q * ldT + co];
+            }
+        }
+    }
+
+    /** dW through {@link TapDots}: dot products over positions (few output channels). */
+    private static void backwardWeightDots(TileKernels kern, Parallel par, ConvGeometry g, float[] x, float[] dy,
+                                           float[] dw) {
         int cout = g.outChannels;
         int outVol = g.outVolume();
         int k = g.patchSize();
@@ -244,6 +305,11 @@ public final class ImplicitConv3d {
         for (int co = 0; co < cout; co++) {
             System.arraycopy(acc, co * ldo, dw, co * k, k);
         }
+    }
+
+    private static void biasGradient(ConvGeometry g, float[] dy, float[] dbias) {
+        int cout = g.outChannels;
+        int outVol = g.outVolume();
         if (dbias != null) {
             for (int co = 0; co < cout; co++) {
                 double sum = 0;

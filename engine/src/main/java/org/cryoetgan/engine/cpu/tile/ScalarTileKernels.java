@@ -127,4 +127,31 @@ final class ScalarTileKernels implements TileKernels {
             }
         }
     }
+
+    @Override
+    public int gatherRows() {
+        return MR;
+    }
+
+    @Override
+    public int gatherCols() {
+        return NR;
+    }
+
+    @Override
+    public void gatherTile(int kc, float[] a, int aBase, int[] aRow, int aRowPos, float[] b, int bBase, int ldb,
+                           float[] c, int cOff, int ldc) {
+        for (int i = 0; i < MR; i++) {
+            int r = aBase + aRow[aRowPos + i];
+            float[] acc = new float[NR];
+            for (int kk = 0; kk < kc; kk++) {
+                float av = a[r + kk];
+                int bi = bBase + kk * ldb;
+                for (int j = 0; j < NR; j++) {
+                    acc[j] += av * b[bi + j];
+                }
+            }
+            System.arraycopy(acc, 0, c, cOff + i * ldc, NR);
+        }
+    }
 }

@@ -78,6 +78,21 @@ public interface TileKernels {
     void gatherSegments(float[] src, int[] off, int rows, int[] segSrc, int[] segDst, int[] segLen, int nseg,
                         float[] dst, int dstOff, int ldd);
 
+    /** Rows of a {@link #gatherTile}. */
+    int gatherRows();
+
+    /** Columns of a {@link #gatherTile}. */
+    int gatherCols();
+
+    /**
+     * A broadcast tile whose A rows are read in place: {@code C[i][j] = Σ_kk a[aBase + aRow[aRowPos + i] + kk]·
+     * b[bBase + kk·ldb + j]} for {@code i < gatherRows()}, {@code j < gatherCols()} (C written, never read). Row i
+     * of A is any contiguous run, e.g. one tap of a source grid over consecutive positions, so the weight gradient
+     * needs no packing of the input.
+     */
+    void gatherTile(int kc, float[] a, int aBase, int[] aRow, int aRowPos, float[] b, int bBase, int ldb, float[] c,
+                    int cOff, int ldc);
+
     /** The fastest kernels this JVM can run: the Vector API ones when available, else the plain-Java ones. */
     static TileKernels best() {
         return Holder.BEST;
