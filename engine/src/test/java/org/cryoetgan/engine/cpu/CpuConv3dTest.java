@@ -35,19 +35,33 @@ class CpuConv3dTest {
             new ConvGeometry(1, 6, t(4), 3, t(3), t(1), t(2), t(1)),
             new ConvGeometry(2, 7, new int[] {6, 5, 4}, 13, t(4), t(1), t(1), t(1)),
             new ConvGeometry(1, 1, t(12), 8, t(4), t(2), t(1), t(1)),
+            new ConvGeometry(1, 3, new int[] {6, 5, 7}, 64, t(3), t(1), t(1), t(1)),
+            new ConvGeometry(2, 2, t(9), 16, t(3), t(2), t(1), t(1)),
+            new ConvGeometry(1, 4, new int[] {5, 6, 4}, 128, new int[] {2, 3, 2}, t(1), t(0), t(1)),
+            new ConvGeometry(1, 2, t(10), 70, t(3), t(1), t(1), t(2)),
         };
         List<Arguments> out = new ArrayList<>();
         for (TileKernels kern : CpuKernelSource.kernels()) {
             for (ConvGeometry g : gs) {
-                out.add(Arguments.of(kern, g));
+                out.add(Arguments.of(kern, g, true));
+                out.add(Arguments.of(kern, g, false));
             }
         }
         return out.stream();
     }
 
-    @ParameterizedTest(name = "{0} {1}")
+    @ParameterizedTest(name = "{0} {1} denseCol={2}")
     @MethodSource("cases")
-    void matchesDirect(TileKernels kern, ConvGeometry g) {
+    void matchesDirect(TileKernels kern, ConvGeometry g, boolean dense) {
+        long old = ImplicitConv3d.denseColumnLimit(dense ? 8L << 20 : 0);
+        try {
+            check(kern, g);
+        } finally {
+            ImplicitConv3d.denseColumnLimit(old);
+        }
+    }
+
+    private static void check(TileKernels kern, ConvGeometry g) {
         SplittableRandom r = new SplittableRandom(g.toString().hashCode());
         int xn = g.batch * g.inChannels * g.inVolume();
         int yn = g.batch * g.outChannels * g.outVolume();

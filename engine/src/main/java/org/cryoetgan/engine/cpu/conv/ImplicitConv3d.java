@@ -13,7 +13,8 @@ import org.cryoetgan.engine.cpu.tile.TileKernels;
  *       split input ({@link TapProduct});</li>
  *   <li>backward-data: for each stride phase {@code r} of the input, {@code dX[ci][s·j + r]} is a stride-1
  *       correlation of the padded output gradient with the taps {@code t} that land on that phase
- *       ({@code (r + pad − t·dil) ≡ 0 mod s}), again a {@link TapProduct};</li>
+ *       ({@code (r + pad − t·dil) ≡ 0 mod s}), again a {@link TapProduct}; small volumes use
+ *       {@link ColBackwardData} (dCol = Wᵀ·dY, then col2im) instead;</li>
  *   <li>backward-weight: {@code dW[co][ci,tap] = Σ_v dY[co][v]·X̃[v + off(ci,tap)]} with dY copied into the
  *       virtual layout of the forward pass ({@link TapDots}).</li>
  * </ul>
@@ -25,6 +26,16 @@ public final class ImplicitConv3d {
     private static final int[] ZEROS = {0, 0, 0};
 
     private ImplicitConv3d() {
+    }
+
+    /**
+     * Sets the largest explicit vol2col matrix (in floats) the kernels may build for small volumes, 0 to always
+     * read the padded source grid directly; returns the previous value. For tests and benchmarks.
+     */
+    public static long denseColumnLimit(long floats) {
+        long old = DenseCol.limit;
+        DenseCol.limit = floats;
+        return old;
     }
 
     private static int tileSlack(TileKernels kern) {
@@ -55,6 +66,29 @@ public final class ImplicitConv3d {
                 g.stride, tileSlack(kern));
     }
 
+    /**
+     * {@code out[i][position] = Σ_kk a[i][kk]·grid[position + off[kk]]} over the {@code n} output positions, through
+     * a {@link DenseCol} when that pays, else directly on the grid's virtual positions.
+     */
+    private static TapProduct.Output product(TileKernels kern, Parallel par, float[] a, int m, int k, int[] off,
+                                             SourceGrid grid, int[] n) {
+        int p = n[0] * n[1] * n[2];
+        int useful = n[1] * grid.wq;
+        if (DenseCol.worthIt(k, p, TapProduct.virtualPositions(kern, m, n[0], useful))) {
+            int width = TapProduct.tileWidth(kern, m);
+            float[] panels = DenseCol.panels(kern, par, grid.data, grid.plane, grid.wq, off, k, n, width);
+            int[] offs = new int[k];
+            for (int q = 0; q < k; q++) {
+                offs[q] = q * width;
+            }
+            int count = (p + width - 1) / width;
+            TapProduct.Output o = TapProduct.run(kern, par, a, m, k, offs, panels, DenseCol.panelStride(k, width),
+                    count, width, n[2]);
+            return new TapProduct.Output(o.data(), o.rowStride(), n[1] * n[2], n[2]);
+        }
+        return TapProduct.run(kern, par, a, m, k, off, grid.data, grid.plane, n[0], useful, grid.wq);
+    }
+
     public static void forward(TileKernels kern, Parallel par, ConvGeometry g, float[] x, float[] w, float[] bias,
                                float[] y) {
         int k = g.patchSize();
@@ -65,7 +99,7 @@ public final class ImplicitConv3d {
             if (off == null) {
                 off = forwardOffsets(g, grid, 1);
             }
-            TapProduct.Output out = TapProduct.run(kern, par, w, g.outChannels, k, off, grid, g.out[0], g.out[1]);
+            TapProduct.Output out = product(kern, par, w, g.outChannels, k, off, grid, g.out);
             out.scatter(par, g.outChannels, g.out, y, n * g.outChannels * outVol, outVol, g.out, ONES, ZEROS, bias);
         }
     }
@@ -90,6 +124,10 @@ public final class ImplicitConv3d {
 
     public static void backwardData(TileKernels kern, Parallel par, ConvGeometry g, float[] dy, float[] w,
                                     float[] dx) {
+        if (ColBackwardData.applies(g)) {
+            ColBackwardData.run(kern, par, g, dy, w, dx);
+            return;
+        }
         int[] s = g.stride;
         AxisPhase[][] ph = new AxisPhase[3][];
         int[] lo = new int[3];
@@ -148,7 +186,7 @@ public final class ImplicitConv3d {
                             }
                         }
                         int[] counts = {pd.count, phh.count, pw.count};
-                        TapProduct.Output out = TapProduct.run(kern, par, a, cin, kk, off, grid, pd.count, phh.count);
+                        TapProduct.Output out = product(kern, par, a, cin, kk, off, grid, counts);
                         out.scatter(par, cin, counts, dx, n * cin * inVol, inVol, g.in, s, new int[] {rd, rh, rw},
                                 null);
                     }
@@ -159,6 +197,67 @@ public final class ImplicitConv3d {
 
     public static void backwardWeight(TileKernels kern, Parallel par, ConvGeometry g, float[] x, float[] dy,
                                       float[] dw, float[] dbias) {
+        if (WeightGradTiles.applies(kern, g.outChannels)) {
+            backwardWeightTiles(kern, par, g, x, dy, dw);
+        } else {
+            backwardWeightDots(kern, par, g, x, dy, dw);
+        }
+        biasGradient(g, dy, dbias);
+    }
+
+    /** dW through {@link WeightGradTiles}: taps broadcast from the grid (or dense columns), channels as vectors. */
+    private static void backwardWeightTiles(TileKernels kern, Parallel par, ConvGeometry g, float[] x, float[] dy,
+                                            float[] dw) {
+        int cout = g.outChannels;
+        int outVol = g.outVolume();
+        int k = g.patchSize();
+        int ldT = WeightGradTiles.channelStride(kern, cout);
+        int mr = kern.gatherRows();
+        float[] acc = null;
+        int[] off = null;
+        for (int n = 0; n < g.batch; n++) {
+            SourceGrid grid = inputGrid(kern, par, g, x, n);
+            if (off == null) {
+                off = forwardOffsets(g, grid, mr);
+                acc = new float[off.length * ldT];
+            }
+            int dyOff = n * cout * outVol;
+            int virtualLen = (g.out[0] - 1) * grid.plane + g.out[1] * grid.wq;
+            boolean dense = DenseCol.worthIt(k, outVol, virtualLen);
+            int len = dense ? outVol : virtualLen;
+            float[] dyT = new float[len * ldT];
+            int[] o = g.out;
+            par.forRange(o[0], 1, (from, to) -> {
+                for (int od = from; od < to; od++) {
+                    for (int oh = 0; oh < o[1]; oh++) {
+                        int v = dense ? (od * o[1] + oh) * o[2] : od * grid.plane + oh * grid.wq;
+                        int src = dyOff + (od * o[1] + oh) * o[2];
+                        for (int ow = 0; ow < o[2]; ow++) {
+                            int row = (v + ow) * ldT;
+                            for (int co = 0; co < cout; co++) {
+                                dyT[row + co] = dy[src + co * outVol + ow];
+                            }
+                        }
+                    }
+                }
+            });
+            if (dense) {
+                DenseCol col = DenseCol.build(kern, par, grid.data, grid.plane, grid.wq, off, k, o[0], o[1], o[2]);
+                WeightGradTiles.accumulate(kern, par, col.data, col.rowOffsets(mr), len, dyT, ldT, acc);
+            } else {
+                WeightGradTiles.accumulate(kern, par, grid.data, off, len, dyT, ldT, acc);
+            }
+        }
+        for (int q = 0; q < k; q++) {
+            for (int co = 0; co < cout; co++) {
+                dw[co * k + q] = acc[q * ldT + co];
+            }
+        }
+    }
+
+    /** dW through {@link TapDots}: dot products over positions (few output channels). */
+    private static void backwardWeightDots(TileKernels kern, Parallel par, ConvGeometry g, float[] x, float[] dy,
+                                           float[] dw) {
         int cout = g.outChannels;
         int outVol = g.outVolume();
         int k = g.patchSize();
@@ -176,9 +275,21 @@ public final class ImplicitConv3d {
                 ldo = off.length;
                 acc = new float[rowsPad * ldo];
             }
-            int len = ((g.out[0] - 1) * grid.plane + g.out[1] * grid.wq + lanes - 1) / lanes * lanes;
-            float[] p = new float[rowsPad * len];
             int dyOff = n * cout * outVol;
+            int virtualLen = (g.out[0] - 1) * grid.plane + g.out[1] * grid.wq;
+            if (DenseCol.worthIt(k, outVol, virtualLen)) {
+                DenseCol col = DenseCol.build(kern, par, grid.data, grid.plane, grid.wq, off, k, g.out[0], g.out[1],
+                        g.out[2]);
+                float[] p = new float[rowsPad * col.ld];
+                for (int co = 0; co < cout; co++) {
+                    System.arraycopy(dy, dyOff + co * outVol, p, co * col.ld, outVol);
+                }
+                int len = (outVol + lanes - 1) / lanes * lanes;
+                TapDots.accumulate(kern, par, p, cout, col.ld, col.data, col.rowOffsets(tc), len, acc, ldo, true);
+                continue;
+            }
+            int len = (virtualLen + lanes - 1) / lanes * lanes;
+            float[] p = new float[rowsPad * len];
             par.forRange(cout, 1, (from, to) -> {
                 for (int co = from; co < to; co++) {
                     for (int od = 0; od < g.out[0]; od++) {
@@ -189,11 +300,16 @@ public final class ImplicitConv3d {
                     }
                 }
             });
-            TapDots.accumulate(kern, par, p, cout, len, grid.data, off, len, acc, ldo);
+            TapDots.accumulate(kern, par, p, cout, len, grid.data, off, len, acc, ldo, false);
         }
         for (int co = 0; co < cout; co++) {
             System.arraycopy(acc, co * ldo, dw, co * k, k);
         }
+    }
+
+    private static void biasGradient(ConvGeometry g, float[] dy, float[] dbias) {
+        int cout = g.outChannels;
+        int outVol = g.outVolume();
         if (dbias != null) {
             for (int co = 0; co < cout; co++) {
                 double sum = 0;

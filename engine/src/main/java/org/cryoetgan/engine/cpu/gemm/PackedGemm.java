@@ -71,30 +71,32 @@ public final class PackedGemm {
     private record Block(TileKernels kern, int m, int n, int kc, float[] ap, float[] bp, int[] off, float[] c,
                          int cOff, int ldc, boolean accumulate) {
         void run(int itFrom, int itTo, int jtFrom, int jtTo) {
-            int mr = kern.mr();
-            int nr = kern.nr();
             float[] tmp = null;
             for (int jc = jtFrom; jc < jtTo; jc += NC_TILES) {
                 int jcEnd = Math.min(jtTo, jc + NC_TILES);
                 for (int it = itFrom; it < itTo; it++) {
-                    int row = it * mr;
-                    int aOff = it * mr * kc;
                     for (int jt = jc; jt < jcEnd; jt++) {
-                        int col = jt * nr;
-                        int bBase = jt * nr * kc;
-                        if (!accumulate && row + mr <= m && col + nr <= n) {
-                            kern.tile(kc, ap, aOff, bp, bBase, off, 0, c, cOff + row * ldc + col, ldc);
-                        } else {
-                            if (tmp == null) {
-                                tmp = new float[mr * nr];
-                            }
-                            kern.tile(kc, ap, aOff, bp, bBase, off, 0, tmp, 0, nr);
-                            mergeEdge(tmp, nr, Math.min(mr, m - row), Math.min(nr, n - col), c,
-                                    cOff + row * ldc + col, ldc, accumulate);
-                        }
+                        tmp = tile(it, jt, tmp);
                     }
                 }
             }
+        }
+
+        /** One tile of C (one kernel call site, so the JIT compiles this small method with the kernel inlined). */
+        private float[] tile(int it, int jt, float[] tmp) {
+            int mr = kern.mr();
+            int nr = kern.nr();
+            int row = it * mr;
+            int col = jt * nr;
+            boolean direct = !accumulate && row + mr <= m && col + nr <= n;
+            float[] t = direct ? null : tmp != null ? tmp : new float[mr * nr];
+            kern.tile(kc, ap, it * mr * kc, bp, jt * nr * kc, off, 0, direct ? c : t,
+                    direct ? cOff + row * ldc + col : 0, direct ? ldc : nr);
+            if (!direct) {
+                mergeEdge(t, nr, Math.min(mr, m - row), Math.min(nr, n - col), c, cOff + row * ldc + col, ldc,
+                        accumulate);
+            }
+            return t == null ? tmp : t;
         }
     }
 

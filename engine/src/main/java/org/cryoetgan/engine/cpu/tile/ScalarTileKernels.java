@@ -64,13 +64,12 @@ final class ScalarTileKernels implements TileKernels {
             }
         }
         for (int i = 0; i < MR; i++) {
-            storeRow(acc, i * NR, NR, c, cOff + i * ldc, false);
+            storeRow(acc, i * NR, NR, c, cOff + i * ldc);
         }
     }
 
     @Override
-    public void rowTile(int kc, float[] a, int aOff, float[] b, int bBase, int[] off, int offPos, float[] c, int cOff,
-                        boolean accumulate) {
+    public void rowTile(int kc, float[] a, int aOff, float[] b, int bBase, int[] off, int offPos, float[] c, int cOff) {
         float[] acc = new float[NR];
         for (int kk = 0; kk < kc; kk++) {
             int bi = bBase + off[offPos + kk];
@@ -79,13 +78,11 @@ final class ScalarTileKernels implements TileKernels {
                 acc[j] += av * b[bi + j];
             }
         }
-        storeRow(acc, 0, NR, c, cOff, accumulate);
+        storeRow(acc, 0, NR, c, cOff);
     }
 
-    private static void storeRow(float[] acc, int from, int n, float[] c, int o, boolean accumulate) {
-        for (int j = 0; j < n; j++) {
-            c[o + j] = accumulate ? c[o + j] + acc[from + j] : acc[from + j];
-        }
+    private static void storeRow(float[] acc, int from, int n, float[] c, int o) {
+        System.arraycopy(acc, from, c, o, n);
     }
 
     @Override
@@ -106,6 +103,55 @@ final class ScalarTileKernels implements TileKernels {
                 s += p[pBase + v] * q[qi + v];
             }
             out[outOff + j] += s;
+        }
+    }
+
+    @Override
+    public void gatherRows(float[] src, int srcBase, int strideI, int strideJ, int n1, int n2, int len, float[] dst,
+                           int dstOff) {
+        int d = dstOff;
+        for (int i = 0; i < n1; i++) {
+            for (int j = 0; j < n2; j++) {
+                System.arraycopy(src, srcBase + i * strideI + j * strideJ, dst, d, len);
+                d += len;
+            }
+        }
+    }
+
+    @Override
+    public void gatherSegments(float[] src, int[] off, int rows, int[] segSrc, int[] segDst, int[] segLen, int nseg,
+                               float[] dst, int dstOff, int ldd) {
+        for (int q = 0; q < rows; q++) {
+            for (int sg = 0; sg < nseg; sg++) {
+                System.arraycopy(src, off[q] + segSrc[sg], dst, dstOff + q * ldd + segDst[sg], segLen[sg]);
+            }
+        }
+    }
+
+    @Override
+    public int gatherRows() {
+        return MR;
+    }
+
+    @Override
+    public int gatherCols() {
+        return NR;
+    }
+
+    @Override
+    public void gatherTile(int kc, float[] a, int aBase, int[] aRow, int aRowPos, float[] b, int bBase, int ldb,
+                           float[] c, int cOff, int ldc) {
+        for (int i = 0; i < MR; i++) {
+            int r = aBase + aRow[aRowPos + i];
+            float[] acc = new float[NR];
+            for (int kk = 0; kk < kc; kk++) {
+                float av = a[r + kk];
+                int bi = bBase + kk * ldb;
+                for (int j = 0; j < NR; j++) {
+                    acc[j] += av * b[bi + j];
+                }
+            }
+            System.arraycopy(acc, 0, c, cOff + i * ldc, NR);
         }
     }
 }

@@ -46,11 +46,10 @@ public interface TileKernels {
     void tile(int kc, float[] a, int aOff, float[] b, int bBase, int[] off, int offPos, float[] c, int cOff, int ldc);
 
     /**
-     * One-row variant of {@link #tile}: A is {@code a[aOff + kk]}, C is {@code c[cOff + j]} for {@code j < rowWidth()},
-     * added to when {@code accumulate}, else overwritten.
+     * One-row variant of {@link #tile}: A is {@code a[aOff + kk]}, C is {@code c[cOff + j]} for
+     * {@code j < rowWidth()} (written, never read).
      */
-    void rowTile(int kc, float[] a, int aOff, float[] b, int bBase, int[] off, int offPos, float[] c, int cOff,
-                 boolean accumulate);
+    void rowTile(int kc, float[] a, int aOff, float[] b, int bBase, int[] off, int offPos, float[] c, int cOff);
 
     /** Accumulates a {@code dotRows()×dotCols()} block of dot products of length {@code len} into {@code out}. */
     void dotTile(int len, float[] p, int pBase, int ldp, float[] q, int qBase, int[] qOff, int qPos, float[] out,
@@ -61,6 +60,38 @@ public interface TileKernels {
 
     /** Accumulates {@code dotRowCols()} dot products of one {@code p} row (see {@link #dotTile}). */
     void dotRow(int len, float[] p, int pBase, float[] q, int qBase, int[] qOff, int qPos, float[] out, int outOff);
+
+    /**
+     * Copies {@code n1·n2} rows of {@code len} floats, row {@code (i, j)} from {@code src[srcBase + i·strideI +
+     * j·strideJ]}, to {@code dst} back to back from {@code dstOff}. May write up to {@code lanes() − 1} floats past
+     * the last row (later rows overwrite the spill of earlier ones) and read as far past each source row.
+     */
+    void gatherRows(float[] src, int srcBase, int strideI, int strideJ, int n1, int n2, int len, float[] dst,
+                    int dstOff);
+
+    /**
+     * For each of {@code rows} rows q and each of {@code nseg} segments: copies {@code segLen[s]} floats from
+     * {@code src[off[q] + segSrc[s]]} to {@code dst[dstOff + q·ldd + segDst[s]]}. Segments must be in increasing
+     * destination order; like {@link #gatherRows} it may spill up to {@code lanes() − 1} floats past each segment
+     * (into the next segment or row, overwritten later, or past the last row).
+     */
+    void gatherSegments(float[] src, int[] off, int rows, int[] segSrc, int[] segDst, int[] segLen, int nseg,
+                        float[] dst, int dstOff, int ldd);
+
+    /** Rows of a {@link #gatherTile}. */
+    int gatherRows();
+
+    /** Columns of a {@link #gatherTile}. */
+    int gatherCols();
+
+    /**
+     * A broadcast tile whose A rows are read in place: {@code C[i][j] = Σ_kk a[aBase + aRow[aRowPos + i] + kk]·
+     * b[bBase + kk·ldb + j]} for {@code i < gatherRows()}, {@code j < gatherCols()} (C written, never read). Row i
+     * of A is any contiguous run, e.g. one tap of a source grid over consecutive positions, so the weight gradient
+     * needs no packing of the input.
+     */
+    void gatherTile(int kc, float[] a, int aBase, int[] aRow, int aRowPos, float[] b, int bBase, int ldb, float[] c,
+                    int cOff, int ldc);
 
     /** The fastest kernels this JVM can run: the Vector API ones when available, else the plain-Java ones. */
     static TileKernels best() {

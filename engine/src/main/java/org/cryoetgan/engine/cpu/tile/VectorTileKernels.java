@@ -126,8 +126,7 @@ final class VectorTileKernels implements TileKernels {
     }
 
     @Override
-    public void rowTile(int kc, float[] a, int aOff, float[] b, int bBase, int[] off, int offPos, float[] c, int cOff,
-                        boolean accumulate) {
+    public void rowTile(int kc, float[] a, int aOff, float[] b, int bBase, int[] off, int offPos, float[] c, int cOff) {
         FloatVector c0 = FloatVector.zero(S), c1 = FloatVector.zero(S), c2 = FloatVector.zero(S), c3 = FloatVector.zero(S);
         for (int kk = 0; kk < kc; kk++) {
             int bi = bBase + off[offPos + kk];
@@ -137,20 +136,10 @@ final class VectorTileKernels implements TileKernels {
             c2 = a0.fma(FloatVector.fromArray(S, b, bi + 2 * V), c2);
             c3 = a0.fma(FloatVector.fromArray(S, b, bi + 3 * V), c3);
         }
-        store4(c, cOff, accumulate, c0, c1, c2, c3);
-    }
-
-    private static void store4(float[] c, int o, boolean accumulate, FloatVector v0, FloatVector v1, FloatVector v2, FloatVector v3) {
-        if (accumulate) {
-            v0 = v0.add(FloatVector.fromArray(S, c, o));
-            v1 = v1.add(FloatVector.fromArray(S, c, o + 1 * V));
-            v2 = v2.add(FloatVector.fromArray(S, c, o + 2 * V));
-            v3 = v3.add(FloatVector.fromArray(S, c, o + 3 * V));
-        }
-        v0.intoArray(c, o);
-        v1.intoArray(c, o + 1 * V);
-        v2.intoArray(c, o + 2 * V);
-        v3.intoArray(c, o + 3 * V);
+        c0.intoArray(c, cOff);
+        c1.intoArray(c, cOff + V);
+        c2.intoArray(c, cOff + 2 * V);
+        c3.intoArray(c, cOff + 3 * V);
     }
 
     @Override
@@ -275,5 +264,124 @@ final class VectorTileKernels implements TileKernels {
         out[outOff + 9] += s9.reduceLanes(VectorOperators.ADD);
         out[outOff + 10] += s10.reduceLanes(VectorOperators.ADD);
         out[outOff + 11] += s11.reduceLanes(VectorOperators.ADD);
+    }
+
+    @Override
+    public void gatherRows(float[] src, int srcBase, int strideI, int strideJ, int n1, int n2, int len, float[] dst,
+                           int dstOff) {
+        int d = dstOff;
+        for (int i = 0; i < n1; i++) {
+            for (int j = 0; j < n2; j++) {
+                int s0 = srcBase + i * strideI + j * strideJ;
+                for (int x = 0; x < len; x += V) {
+                    FloatVector.fromArray(S, src, s0 + x).intoArray(dst, d + x);
+                }
+                d += len;
+            }
+        }
+    }
+
+    @Override
+    public void gatherSegments(float[] src, int[] off, int rows, int[] segSrc, int[] segDst, int[] segLen, int nseg,
+                               float[] dst, int dstOff, int ldd) {
+        for (int q = 0; q < rows; q++) {
+            int o = off[q];
+            int d = dstOff + q * ldd;
+            for (int sg = 0; sg < nseg; sg++) {
+                int s0 = o + segSrc[sg];
+                int d0 = d + segDst[sg];
+                int len = segLen[sg];
+                for (int x = 0; x < len; x += V) {
+                    FloatVector.fromArray(S, src, s0 + x).intoArray(dst, d0 + x);
+                }
+            }
+        }
+    }
+
+    @Override
+    public int gatherRows() {
+        return 6;
+    }
+
+    @Override
+    public int gatherCols() {
+        return 4 * V;
+    }
+
+    @Override
+    public void gatherTile(int kc, float[] a, int aBase, int[] aRow, int aRowPos, float[] b, int bBase, int ldb,
+                           float[] c, int cOff, int ldc) {
+        int r0 = aBase + aRow[aRowPos + 0];
+        int r1 = aBase + aRow[aRowPos + 1];
+        int r2 = aBase + aRow[aRowPos + 2];
+        int r3 = aBase + aRow[aRowPos + 3];
+        int r4 = aBase + aRow[aRowPos + 4];
+        int r5 = aBase + aRow[aRowPos + 5];
+        FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S), c02 = FloatVector.zero(S), c03 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S), c12 = FloatVector.zero(S), c13 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S), c22 = FloatVector.zero(S), c23 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S), c32 = FloatVector.zero(S), c33 = FloatVector.zero(S);
+        FloatVector c40 = FloatVector.zero(S), c41 = FloatVector.zero(S), c42 = FloatVector.zero(S), c43 = FloatVector.zero(S);
+        FloatVector c50 = FloatVector.zero(S), c51 = FloatVector.zero(S), c52 = FloatVector.zero(S), c53 = FloatVector.zero(S);
+        for (int kk = 0, bi = bBase; kk < kc; kk++, bi += ldb) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bi);
+            FloatVector b1 = FloatVector.fromArray(S, b, bi + 1 * V);
+            FloatVector b2 = FloatVector.fromArray(S, b, bi + 2 * V);
+            FloatVector b3 = FloatVector.fromArray(S, b, bi + 3 * V);
+            FloatVector a0 = FloatVector.broadcast(S, a[r0 + kk]);
+            c00 = a0.fma(b0, c00);
+            c01 = a0.fma(b1, c01);
+            c02 = a0.fma(b2, c02);
+            c03 = a0.fma(b3, c03);
+            FloatVector a1 = FloatVector.broadcast(S, a[r1 + kk]);
+            c10 = a1.fma(b0, c10);
+            c11 = a1.fma(b1, c11);
+            c12 = a1.fma(b2, c12);
+            c13 = a1.fma(b3, c13);
+            FloatVector a2 = FloatVector.broadcast(S, a[r2 + kk]);
+            c20 = a2.fma(b0, c20);
+            c21 = a2.fma(b1, c21);
+            c22 = a2.fma(b2, c22);
+            c23 = a2.fma(b3, c23);
+            FloatVector a3 = FloatVector.broadcast(S, a[r3 + kk]);
+            c30 = a3.fma(b0, c30);
+            c31 = a3.fma(b1, c31);
+            c32 = a3.fma(b2, c32);
+            c33 = a3.fma(b3, c33);
+            FloatVector a4 = FloatVector.broadcast(S, a[r4 + kk]);
+            c40 = a4.fma(b0, c40);
+            c41 = a4.fma(b1, c41);
+            c42 = a4.fma(b2, c42);
+            c43 = a4.fma(b3, c43);
+            FloatVector a5 = FloatVector.broadcast(S, a[r5 + kk]);
+            c50 = a5.fma(b0, c50);
+            c51 = a5.fma(b1, c51);
+            c52 = a5.fma(b2, c52);
+            c53 = a5.fma(b3, c53);
+        }
+        c00.intoArray(c, cOff);
+        c01.intoArray(c, cOff + 1 * V);
+        c02.intoArray(c, cOff + 2 * V);
+        c03.intoArray(c, cOff + 3 * V);
+        c10.intoArray(c, cOff + 1 * ldc);
+        c11.intoArray(c, cOff + 1 * ldc + 1 * V);
+        c12.intoArray(c, cOff + 1 * ldc + 2 * V);
+        c13.intoArray(c, cOff + 1 * ldc + 3 * V);
+        c20.intoArray(c, cOff + 2 * ldc);
+        c21.intoArray(c, cOff + 2 * ldc + 1 * V);
+        c22.intoArray(c, cOff + 2 * ldc + 2 * V);
+        c23.intoArray(c, cOff + 2 * ldc + 3 * V);
+        c30.intoArray(c, cOff + 3 * ldc);
+        c31.intoArray(c, cOff + 3 * ldc + 1 * V);
+        c32.intoArray(c, cOff + 3 * ldc + 2 * V);
+        c33.intoArray(c, cOff + 3 * ldc + 3 * V);
+        c40.intoArray(c, cOff + 4 * ldc);
+        c41.intoArray(c, cOff + 4 * ldc + 1 * V);
+        c42.intoArray(c, cOff + 4 * ldc + 2 * V);
+        c43.intoArray(c, cOff + 4 * ldc + 3 * V);
+        c50.intoArray(c, cOff + 5 * ldc);
+        c51.intoArray(c, cOff + 5 * ldc + 1 * V);
+        c52.intoArray(c, cOff + 5 * ldc + 2 * V);
+        c53.intoArray(c, cOff + 5 * ldc + 3 * V);
     }
 }
