@@ -16,6 +16,7 @@ import org.cryoetgan.engine.backend.UnaryOp;
  */
 public class CpuBackend implements Backend {
     private final Parallel par;
+    private final ArrayPool pool = new ArrayPool(ArrayPool.defaultCapacity());
 
     public CpuBackend(int threads) {
         this.par = new Parallel(threads);
@@ -67,7 +68,21 @@ public class CpuBackend implements Backend {
             throw new IllegalArgumentException("the CPU backend holds at most 2^31 floats per tensor, asked for "
                     + numel);
         }
-        return new CpuBuffer(this, (int) numel);
+        return new CpuBuffer(this, pool.take((int) numel));
+    }
+
+    void recycle(float[] array) {
+        pool.give(array);
+    }
+
+    /** Bytes held by the pool of recycled arrays (for tests and diagnostics). */
+    public long pooledBytes() {
+        return pool.heldBytes();
+    }
+
+    /** Allocations served by recycled arrays so far. */
+    public long pooledAllocations() {
+        return pool.hits();
     }
 
     @Override

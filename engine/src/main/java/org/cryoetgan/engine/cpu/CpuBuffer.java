@@ -8,9 +8,9 @@ public final class CpuBuffer implements Buffer {
     private final CpuBackend backend;
     private float[] data;
 
-    CpuBuffer(CpuBackend backend, int numel) {
+    CpuBuffer(CpuBackend backend, float[] data) {
         this.backend = backend;
-        this.data = new float[numel];
+        this.data = data;
     }
 
     /** The array behind this buffer (CPU kernels only). */
@@ -33,8 +33,15 @@ public final class CpuBuffer implements Buffer {
 
     @Override
     public void release() {
-        // the array is reclaimed by the garbage collector; dropping the reference makes use-after-free loud
-        data = null;
+        // the array goes back to the backend's pool; dropping the reference makes use-after-free loud
+        float[] d;
+        synchronized (this) {
+            d = data;
+            data = null;
+        }
+        if (d != null) {
+            backend.recycle(d);
+        }
     }
 
     /** The array of a buffer that must belong to the CPU backend. */
