@@ -99,11 +99,7 @@ final class DensityCommand implements Callable<Integer> {
     boolean float16;
 
     @Override
-    public Integer call() {
-        return CliErrors.reportingIoErrors(this::run);
-    }
-
-    private int run() throws IOException {
+    public Integer call() throws IOException {
         DensitySettings settings = new DensitySettings(voxel, resolution, box, style, cutoff);
         if (inputs.model != null && inputs.models == null && inputs.demo == null && !inputs.membrane) {
             MapSource src = MapSources.model(new MapSources.LabelledFile(inputs.model, ""), settings, assembly);

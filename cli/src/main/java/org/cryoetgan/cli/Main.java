@@ -24,6 +24,10 @@ import picocli.CommandLine.Command;
                 DensityCommand.class,
                 SimulateCommand.class,
                 PreviewCommand.class,
+                ClassifierCommand.class,
+                EvaluateCommand.class,
+                UncertaintyCommand.class,
+                SelftestCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
@@ -56,10 +60,11 @@ public final class Main implements Runnable {
      * trace only with {@code CRYOETGAN_DEBUG=1}.
      */
     static int reportError(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        if (e instanceof java.nio.file.NoSuchFileException && !message.contains("no such file")) {
+        Throwable cause = e instanceof java.io.UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        if (cause instanceof java.nio.file.NoSuchFileException && !message.contains("no such file")) {
             message = message + ": no such file";
-        } else if (e instanceof java.nio.file.AccessDeniedException) {
+        } else if (cause instanceof java.nio.file.AccessDeniedException) {
             message = message + ": permission denied";
         }
         cmd.getErr().println("error: " + message);

@@ -33,11 +33,7 @@ final class PreviewCommand implements Callable<Integer> {
     int panel;
 
     @Override
-    public Integer call() {
-        return CliErrors.reportingIoErrors(this::run);
-    }
-
-    private int run() throws IOException {
+    public Integer call() throws IOException {
         List<Montage.Entry> entries = new ArrayList<>();
         for (Path f : files) {
             entries.add(new Montage.Entry(f.getFileName().toString(), MrcReader.readVolume(f)));

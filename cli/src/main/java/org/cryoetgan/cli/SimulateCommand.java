@@ -88,11 +88,7 @@ final class SimulateCommand implements Callable<Integer> {
     boolean float16;
 
     @Override
-    public Integer call() {
-        return CliErrors.reportingIoErrors(this::run);
-    }
-
-    private int run() throws IOException {
+    public Integer call() throws IOException {
         double dzMin = defocus.get(0);
         double dzMax = defocus.size() > 1 ? defocus.get(1) : dzMin;
         Ctf ctf = noCtf ? null : new Ctf(voltage, cs, dzMin, amplitudeContrast, bFactor);

@@ -63,6 +63,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "CPU threads (default: all cores).")
     Integer threads;
 
+    @picocli.CommandLine.Mixin
+    DeviceOption device = new DeviceOption();
+
     @Option(names = "--steps", description = "Generator steps.") Integer steps;
     @Option(names = "--box", description = "Volume edge in voxels (multiple of 4).") Integer box;
     @Option(names = "--batch", description = "Batch size.") Integer batch;
@@ -98,6 +101,7 @@ final class TrainCommand implements Callable<Integer> {
         if (threads != null) {
             System.setProperty("cryoetgan.threads", Integer.toString(threads));
         }
+        device.apply();
         PrintStream log = System.out;
         boolean resuming = resume != null;
         Path dir = resuming ? resume : out;

@@ -11,9 +11,10 @@ import org.cryoetgan.engine.backend.UnaryOp;
 
 /**
  * The pure-Java CPU backend: float arrays, a fork-join pool of a configurable number of threads, and kernels that
- * run synchronously (so {@link #synchronize()} has nothing to wait for).
+ * run synchronously (so {@link #synchronize()} has nothing to wait for). Subclassed only by
+ * {@link ReferenceCpuBackend}, which swaps in the reference matrix and convolution kernels.
  */
-public final class CpuBackend implements Backend {
+public class CpuBackend implements Backend {
     private final Parallel par;
 
     public CpuBackend(int threads) {

@@ -16,40 +16,11 @@ final class StridedLoop {
 
     /** Coalesces axes of {@code shape} for the given operands' strides; drops size-1 axes. */
     static StridedLoop of(int[] shape, long[]... operandStrides) {
-        int ops = operandStrides.length;
-        int[] s = new int[shape.length];
-        long[][] st = new long[ops][shape.length];
-        int r = 0;
-        for (int ax = 0; ax < shape.length; ax++) {
-            if (shape[ax] == 1) {
-                continue;
-            }
-            boolean merge = r > 0;
-            for (int o = 0; o < ops && merge; o++) {
-                merge = st[o][r - 1] == operandStrides[o][ax] * shape[ax];
-            }
-            if (merge) {
-                s[r - 1] *= shape[ax];
-                for (int o = 0; o < ops; o++) {
-                    st[o][r - 1] = operandStrides[o][ax];
-                }
-            } else {
-                s[r] = shape[ax];
-                for (int o = 0; o < ops; o++) {
-                    st[o][r] = operandStrides[o][ax];
-                }
-                r++;
-            }
+        org.cryoetgan.engine.backend.MergedAxes m = org.cryoetgan.engine.backend.MergedAxes.of(shape, operandStrides);
+        if (m.rank() == 0) {
+            return new StridedLoop(new int[] {1}, new long[operandStrides.length][1]);
         }
-        if (r == 0) {
-            return new StridedLoop(new int[] {1}, new long[ops][1]);
-        }
-        int[] fs = java.util.Arrays.copyOf(s, r);
-        long[][] fst = new long[ops][];
-        for (int o = 0; o < ops; o++) {
-            fst[o] = java.util.Arrays.copyOf(st[o], r);
-        }
-        return new StridedLoop(fs, fst);
+        return new StridedLoop(m.shape(), m.strides());
     }
 
     long numel() {

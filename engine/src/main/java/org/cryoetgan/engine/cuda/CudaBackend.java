@@ -23,20 +23,48 @@ public final class CudaBackend implements Backend {
     private final String name;
     private final GpuDevice device;
     private final CachingAllocator allocator;
-    private final CudaConv3d conv;
+    private final long columnLimit;
     private final CudaReduce reducer;
+    private final Accelerators accelerators;
 
-    /** A backend on {@code device}; {@code columnLimit} bounds the floats of one vol2col chunk. */
-    public CudaBackend(String name, GpuDevice device, long columnLimit) {
+    /**
+     * A backend on {@code device}, using the device's cuBLAS/cuDNN as {@code options} allow and they load;
+     * {@code columnLimit} bounds the floats of one vol2col chunk of the own convolution kernels.
+     */
+    public CudaBackend(String name, GpuDevice device, long columnLimit, GpuOptions options) {
         this.name = name;
         this.device = device;
         this.allocator = new CachingAllocator(device);
-        this.conv = new CudaConv3d(this, columnLimit);
+        this.columnLimit = columnLimit;
         this.reducer = new CudaReduce(this);
+        this.accelerators = Accelerators.choose(this, device.libraries(), options);
+    }
+
+    /** A backend with the options of the system properties ({@link GpuOptions#fromSystemProperties()}). */
+    public CudaBackend(String name, GpuDevice device, long columnLimit) {
+        this(name, device, columnLimit, GpuOptions.fromSystemProperties());
     }
 
     public CudaBackend(String name, GpuDevice device) {
         this(name, device, DEFAULT_COLUMN_LIMIT);
+    }
+
+    long columnLimit() {
+        return columnLimit;
+    }
+
+    /**
+     * Which implementation runs each kind of work and why earlier candidates were passed over, e.g.
+     * {@code gemm: cuBLAS 12.6.4} and {@code conv3d: own CUDA kernels (vol2col + cuBLAS 12.6.4) (cuDNN
+     * unavailable: libcudnn.so.8 not found ...)}.
+     */
+    public java.util.List<LibraryChain.Choice> libraries() {
+        return accelerators.choices;
+    }
+
+    /** The cuDNN convolutions in use, or null (for tests and statistics). */
+    CudnnConv3d<?> cudnn() {
+        return accelerators.cudnn();
     }
 
     public CachingAllocator allocator() {
@@ -55,7 +83,7 @@ public final class CudaBackend implements Backend {
     @Override
     public String description() {
         StringBuilder sb = new StringBuilder(name).append(": ").append(device.describe());
-        for (LibraryChain.Choice c : CudaProbe.accelerators()) {
+        for (LibraryChain.Choice c : accelerators.choices) {
             sb.append("; ").append(c.message());
         }
         return sb.toString();
@@ -198,31 +226,27 @@ public final class CudaBackend implements Backend {
                 ldc);
     }
 
-    /** sgemm on raw device addresses (row-major, as {@link Backend#gemm}). */
+    /** sgemm on raw device addresses (row-major, as {@link Backend#gemm}): cuBLAS or the own kernel. */
     void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha, long a, int lda, long b, int ldb,
               float beta, long c, int ldc) {
-        if (m == 0 || n == 0) {
-            return;
-        }
-        launch("cg_sgemm", LaunchConfig.gemm(m, n), new KernelArgs().i(transA ? 1 : 0).i(transB ? 1 : 0).ints(m, n, k)
-                .f(alpha).p(a).i(lda).p(b).i(ldb).f(beta).p(c).i(ldc));
+        accelerators.gemm.sgemm(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
     }
 
     // ---- convolution ---------------------------------------------------------------------------------------
 
     @Override
     public void conv3d(ConvGeometry g, Buffer x, Buffer w, Buffer bias, Buffer y) {
-        conv.forward(g, addr(x), addr(w), addr(bias), addr(y));
+        accelerators.conv.forward(g, addr(x), addr(w), addr(bias), addr(y));
     }
 
     @Override
     public void conv3dBackwardData(ConvGeometry g, Buffer dy, Buffer w, Buffer dx) {
-        conv.backwardData(g, addr(dy), addr(w), addr(dx));
+        accelerators.conv.backwardData(g, addr(dy), addr(w), addr(dx));
     }
 
     @Override
     public void conv3dBackwardWeight(ConvGeometry g, Buffer x, Buffer dy, Buffer dw, Buffer dbias) {
-        conv.backwardWeight(g, addr(x), addr(dy), addr(dw), dbias == null ? 0 : addr(dbias));
+        accelerators.conv.backwardWeight(g, addr(x), addr(dy), addr(dw), dbias == null ? 0 : addr(dbias));
     }
 
     // ---- normalisation, padding, pooling -------------------------------------------------------------------
@@ -307,6 +331,7 @@ public final class CudaBackend implements Backend {
     /** Returns cached memory to the device and closes it. */
     public void close() {
         device.synchronize();
+        accelerators.close();
         allocator.emptyCache();
         device.close();
     }

@@ -7,13 +7,16 @@ import org.cryoetgan.engine.backend.ConvGeometry;
  * buffer stays below a bound. Pointwise convolutions (1×1×1, stride 1, no padding) use the input as the column
  * matrix directly. Shapes: W is C_out × K (K = C_in·kD·kH·kW), a column chunk is K × cols, Y_n is C_out × V_out.
  */
-final class CudaConv3d {
+final class CudaConv3d implements DeviceConv {
     private final CudaBackend backend;
     private final long columnLimit;
+    private final String gemmLabel;
 
-    CudaConv3d(CudaBackend backend, long columnLimit) {
+    /** Convolutions on {@code backend}'s gemm, whose implementation {@code gemmLabel} names. */
+    CudaConv3d(CudaBackend backend, long columnLimit, String gemmLabel) {
         this.backend = backend;
         this.columnLimit = columnLimit;
+        this.gemmLabel = gemmLabel;
     }
 
     private static boolean pointwise(ConvGeometry g) {
@@ -23,6 +26,28 @@ final class CudaConv3d {
             }
         }
         return true;
+    }
+
+    @Override
+    public String label() {
+        return "own CUDA kernels (vol2col + " + (gemmLabel.startsWith("own") ? "own sgemm" : gemmLabel) + ")";
+    }
+
+    /** Adds {@code bias[c]} to every output position of channel c of y (no-op for a zero address). */
+    static void addBias(CudaBackend backend, ConvGeometry g, long y, long bias) {
+        if (bias != 0) {
+            long total = (long) g.batch * g.outChannels * g.outVolume();
+            backend.launch("cg_add_channel_bias", LaunchConfig.elementwise(total), new KernelArgs().p(y).p(bias)
+                    .i(g.outChannels).l(g.outVolume()).l(total));
+        }
+    }
+
+    /** dbias[c] = sum of dy over batch and positions of channel c (no-op for a zero address). */
+    static void biasGradient(CudaBackend backend, ConvGeometry g, long dy, long dbias) {
+        if (dbias != 0) {
+            new CudaReduce(backend).reduce(0, dy, new int[] {g.batch, g.outChannels, g.outVolume()},
+                    new boolean[] {true, false, true}, dbias);
+        }
     }
 
     /** Output positions per chunk: as many as fit the column limit, at least one. */
@@ -65,7 +90,8 @@ final class CudaConv3d {
         return pointwise(g) ? null : backend.scratch((long) g.patchSize() * chunk(g));
     }
 
-    void forward(ConvGeometry g, long x, long w, long bias, long y) {
+    @Override
+    public void forward(ConvGeometry g, long x, long w, long bias, long y) {
         int k = g.patchSize();
         int vol = g.outVolume();
         long xStride = 4L * g.inChannels * g.inVolume();
@@ -92,14 +118,11 @@ final class CudaConv3d {
                 col.release();
             }
         }
-        if (bias != 0) {
-            long total = (long) g.batch * g.outChannels * vol;
-            backend.launch("cg_add_channel_bias", LaunchConfig.elementwise(total), new KernelArgs().p(y).p(bias)
-                    .i(g.outChannels).l(vol).l(total));
-        }
+        addBias(backend, g, y, bias);
     }
 
-    void backwardData(ConvGeometry g, long dy, long w, long dx) {
+    @Override
+    public void backwardData(ConvGeometry g, long dy, long w, long dx) {
         int k = g.patchSize();
         int vol = g.outVolume();
         long xStride = 4L * g.inChannels * g.inVolume();
@@ -124,7 +147,8 @@ final class CudaConv3d {
         }
     }
 
-    void backwardWeight(ConvGeometry g, long x, long dy, long dw, long dbias) {
+    @Override
+    public void backwardWeight(ConvGeometry g, long x, long dy, long dw, long dbias) {
         int k = g.patchSize();
         int vol = g.outVolume();
         long xStride = 4L * g.inChannels * g.inVolume();
@@ -152,9 +176,6 @@ final class CudaConv3d {
                 col.release();
             }
         }
-        if (dbias != 0) {
-            new CudaReduce(backend).reduce(0, dy, new int[] {g.batch, g.outChannels, vol},
-                    new boolean[] {true, false, true}, dbias);
-        }
+        biasGradient(backend, g, dy, dbias);
     }
 }

@@ -1,6 +1,5 @@
 package org.cryoetgan.engine.cuda;
 
-import java.util.List;
 import java.util.function.IntFunction;
 import jcuda.driver.CUresult;
 
@@ -34,8 +33,13 @@ public final class CudaProbe {
         this.opener = opener;
     }
 
-    /** Tries to open device {@code ordinal}. Never throws for an unavailable GPU. */
+    /** Tries to open device {@code ordinal} with the options of the system properties. */
     public Result open(int ordinal) {
+        return open(ordinal, GpuOptions.fromSystemProperties());
+    }
+
+    /** Tries to open device {@code ordinal}. Never throws for an unavailable GPU. */
+    public Result open(int ordinal, GpuOptions options) {
         GpuDevice device;
         try {
             device = opener.apply(ordinal);
@@ -51,7 +55,7 @@ public final class CudaProbe {
         } catch (RuntimeException e) {
             return new Result(null, "opening the GPU failed: " + e.getMessage());
         }
-        return new Result(new CudaBackend("cuda:" + ordinal, device), null);
+        return new Result(new CudaBackend("cuda:" + ordinal, device, CudaBackend.DEFAULT_COLUMN_LIMIT, options), null);
     }
 
     /** The user's view of a driver error. */
@@ -85,27 +89,5 @@ public final class CudaProbe {
             }
         }
         return lines[0].trim();
-    }
-
-    /**
-     * Which implementation runs convolutions and matrix products on an opened device, with the reasons. The cuDNN
-     * and cuBLAS paths are not implemented yet (see DESIGN.md section 5 for the recipe): their probes report
-     * whether the bindings are present and then decline, so the own kernels are chosen.
-     */
-    public static List<LibraryChain.Choice> accelerators() {
-        LibraryChain.Candidate own = new LibraryChain.Candidate("own CUDA kernels", () -> null);
-        return List.of(
-                LibraryChain.choose("conv3d", List.of(new LibraryChain.Candidate("cuDNN", notYet(
-                        "jcuda.jcudnn.JCudnn", "JCudnn")), own)),
-                LibraryChain.choose("gemm", List.of(new LibraryChain.Candidate("cuBLAS", notYet(
-                        "jcuda.jcublas.JCublas2", "JCublas")), own)));
-    }
-
-    private static java.util.function.Supplier<String> notYet(String className, String binding) {
-        java.util.function.Supplier<String> present = LibraryChain.classPresent(className, binding);
-        return () -> {
-            String missing = present.get();
-            return missing != null ? missing : "its backend path is not implemented yet";
-        };
     }
 }

@@ -18,6 +18,18 @@ public interface GpuDevice extends DeviceMemory, AutoCloseable {
     /** Queues kernel {@code name} with the given launch configuration and arguments. */
     void launch(String name, LaunchConfig config, KernelArgs args);
 
+    /**
+     * Makes the device's context current on the calling thread (before a vendor library call that finds the
+     * device through it); nothing for devices without one.
+     */
+    default void makeCurrent() {
+    }
+
+    /** The vendor libraries (cuBLAS, cuDNN) this device can offer; none by default. */
+    default GpuLibraries libraries() {
+        return GpuLibraries.NONE;
+    }
+
     /** Waits for all queued work. */
     void synchronize();
 

@@ -58,7 +58,7 @@ public final class JCudaDevice implements GpuDevice {
     }
 
     /** A device pointer at an address. */
-    private static CUdeviceptr at(long address) {
+    static CUdeviceptr at(long address) {
         return new CUdeviceptr().withByteOffset(address);
     }
 
@@ -90,7 +90,8 @@ public final class JCudaDevice implements GpuDevice {
         description = describeDevice() + ", kernels " + how;
     }
 
-    private void makeCurrent() {
+    @Override
+    public void makeCurrent() {
         if (closed) {
             throw new IllegalStateException("CUDA device " + ordinal + " was closed");
         }
@@ -167,6 +168,11 @@ public final class JCudaDevice implements GpuDevice {
             }
             throw new IllegalArgumentException("no kernel named " + n + " in the loaded modules");
         });
+    }
+
+    @Override
+    public GpuLibraries libraries() {
+        return new JCudaLibraries(this);
     }
 
     @Override

@@ -16,31 +16,13 @@ final class StridedPlan {
 
     StridedPlan(int[] shape, long[]... operandStrides) {
         int ops = operandStrides.length;
-        int[] s = new int[shape.length];
-        long[][] st = new long[ops][shape.length];
-        int r = 0;
+        org.cryoetgan.engine.backend.MergedAxes m = org.cryoetgan.engine.backend.MergedAxes.of(shape, operandStrides);
+        int[] s = m.shape();
+        long[][] st = m.strides();
+        int r = m.rank();
         long n = 1;
-        for (int ax = 0; ax < shape.length; ax++) {
-            n *= shape[ax];
-            if (shape[ax] == 1) {
-                continue;
-            }
-            boolean merge = r > 0;
-            for (int o = 0; o < ops && merge; o++) {
-                merge = st[o][r - 1] == operandStrides[o][ax] * shape[ax];
-            }
-            if (merge) {
-                s[r - 1] *= shape[ax];
-                for (int o = 0; o < ops; o++) {
-                    st[o][r - 1] = operandStrides[o][ax];
-                }
-            } else {
-                s[r] = shape[ax];
-                for (int o = 0; o < ops; o++) {
-                    st[o][r] = operandStrides[o][ax];
-                }
-                r++;
-            }
+        for (int d : shape) {
+            n *= d;
         }
         if (r > RANK) {
             throw new IllegalArgumentException("strided kernel over more than " + RANK + " non-mergeable axes: shape "

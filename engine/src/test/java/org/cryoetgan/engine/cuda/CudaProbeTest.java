@@ -64,13 +64,10 @@ class CudaProbeTest {
                 new LibraryChain.Candidate("cuBLAS", () -> "absent")));
         assertNull(none.chosen());
         assertEquals("gemm: nothing usable (cuBLAS unavailable: absent)", none.message());
-        for (LibraryChain.Choice a : CudaProbe.accelerators()) {
-            assertEquals("own CUDA kernels", a.chosen(), a.message());
-        }
     }
 
     /** A device that accepts everything and does nothing. */
-    static final class NoopDevice implements GpuDevice {
+    static class NoopDevice implements GpuDevice {
         private long next = 4096;
 
         @Override

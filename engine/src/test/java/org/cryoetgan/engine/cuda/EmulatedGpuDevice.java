@@ -20,11 +20,23 @@ final class EmulatedGpuDevice implements GpuDevice {
     private final OutputStream out;
     private final DataInputStream in;
     private long launches;
+    private GpuLibraries libraries = GpuLibraries.NONE;
 
     EmulatedGpuDevice(Path executable) throws IOException {
         process = new ProcessBuilder(executable.toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         out = new BufferedOutputStream(process.getOutputStream(), 1 << 16);
         in = new DataInputStream(new BufferedInputStream(process.getInputStream(), 1 << 16));
+    }
+
+    /** Offers {@code libs} (host fakes of cuBLAS/cuDNN) to backends opened on this device. */
+    EmulatedGpuDevice withLibraries(GpuLibraries libs) {
+        this.libraries = libs;
+        return this;
+    }
+
+    @Override
+    public GpuLibraries libraries() {
+        return libraries;
     }
 
     long launches() {

@@ -13,8 +13,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The run's metrics as JSON lines ({@code metrics.jsonl}): one object per logged step with the step, every loss,
- * the Wasserstein estimates and the time per step. Appends, flushing each line, so a killed run keeps its log;
+ * The run's metrics as JSON lines ({@code metrics.jsonl}): one object per logged step with the step, every loss
+ * and the Wasserstein estimates (means over the steps since the previous line), the learning rate and the mean
+ * time per step. Appends, flushing each line, so a killed run keeps its log;
  * on resume, lines past the checkpoint's step are dropped.
  */
 public final class MetricsLog implements AutoCloseable {

@@ -63,6 +63,9 @@ public final class TrainingRun {
             long start = trainer.step();
             try (MetricsLog log = MetricsLog.open(folder.metrics(), start)) {
                 Progress progress = new Progress(out, "train", cfg.steps, terminal, cfg.logEvery);
+                Map<String, Double> window = new LinkedHashMap<>();
+                int windowSteps = 0;
+                double windowSeconds = 0;
                 while (trainer.step() < cfg.steps) {
                     long t0 = System.nanoTime();
                     Map<String, Double> losses;
@@ -72,15 +75,22 @@ public final class TrainingRun {
                         out.println();
                         throw e;
                     }
-                    double seconds = (System.nanoTime() - t0) / 1e9;
+                    windowSeconds += (System.nanoTime() - t0) / 1e9;
+                    windowSteps++;
+                    losses.forEach((k, v) -> window.merge(k, v, Double::sum));
                     long step = trainer.step();
                     if (step % cfg.logEvery == 0 || step == cfg.steps) {
+                        // each logged value is the mean over the steps since the previous line
                         Map<String, Object> row = new LinkedHashMap<>();
                         row.put("step", step);
-                        row.putAll(losses);
+                        int n = windowSteps;
+                        window.forEach((k, v) -> row.put(k, v / n));
                         row.put("lr", trainer.generatorOptimizer().learningRate());
-                        row.put("seconds_per_step", seconds);
+                        row.put("seconds_per_step", windowSeconds / n);
                         log.append(row);
+                        window.clear();
+                        windowSteps = 0;
+                        windowSeconds = 0;
                     }
                     progress.update(step, String.format("G %.3f cyc %.3f W_A %.3f W_B %.3f",
                             losses.get("loss_G"), losses.get("loss_cycle_d") + losses.get("loss_cycle_s"),

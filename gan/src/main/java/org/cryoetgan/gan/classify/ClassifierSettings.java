@@ -1,0 +1,87 @@
+package org.cryoetgan.gan.classify;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.cryoetgan.gan.train.Normalization;
+
+/**
+ * Width and training settings of a CB3D classifier, saved with it. Defaults follow Che et al. 2018 as the design
+ * brief gives them (base width 64, fc 4096, dropout 0.5, SGD with Nesterov momentum at 0.005) with per-volume
+ * z-scoring; tests and the demo narrow the network with {@link #baseChannels} (and {@link #fcWidth}).
+ * Fields are public so that the JSON file reads like the documentation.
+ */
+public final class ClassifierSettings {
+    /** Channels of the first convolution stage (64 in the paper); the stages use 1, 2, 4, 8, 8 times this. */
+    public int baseChannels = 64;
+    /** Units of fc6 and fc7; 0 means 64 × {@link #baseChannels} (4096 for the paper's width). */
+    public int fcWidth = 0;
+    public double dropout = 0.5;
+    public int epochs = 20;
+    public int batchSize = 8;
+    public ClassifierOptimizer optimizer = ClassifierOptimizer.SGD;
+    public double learningRate = 0.005;
+    /** Nesterov momentum of SGD (ignored by Adam). */
+    public double momentum = 0.9;
+    public double weightDecay = 0;
+    /** Fraction of the labelled volumes held out to report accuracy after each epoch (0: none). */
+    public double heldOutFraction = 0.2;
+    /** Seed of the initialisation, the held-out split, the shuffling and the dropout masks. */
+    public long seed = 1;
+    /** How each volume is scaled before it enters the network; per volume by default. */
+    public Normalization normalization = Normalization.ZSCORE;
+
+    /** The fc width actually used. */
+    public int effectiveFcWidth() {
+        return fcWidth > 0 ? fcWidth : 64 * baseChannels;
+    }
+
+    /** The network for volumes of {@code inputSize}³ and {@code classes} classes. */
+    public Cb3dArchitecture architecture(int inputSize, int classes) {
+        return new Cb3dArchitecture(inputSize, classes, baseChannels, effectiveFcWidth(), dropout);
+    }
+
+    /** An independent copy. */
+    public ClassifierSettings copy() {
+        ClassifierSettings c = new ClassifierSettings();
+        c.baseChannels = baseChannels;
+        c.fcWidth = fcWidth;
+        c.dropout = dropout;
+        c.epochs = epochs;
+        c.batchSize = batchSize;
+        c.optimizer = optimizer;
+        c.learningRate = learningRate;
+        c.momentum = momentum;
+        c.weightDecay = weightDecay;
+        c.heldOutFraction = heldOutFraction;
+        c.seed = seed;
+        c.normalization = normalization;
+        return c;
+    }
+
+    /** Checks the settings; returns this. */
+    public ClassifierSettings validate() {
+        List<String> p = new ArrayList<>();
+        if (baseChannels < 1 || fcWidth < 0) {
+            p.add("widths must be positive (base " + baseChannels + ", fc " + fcWidth + ")");
+        }
+        if (epochs < 1 || batchSize < 1) {
+            p.add("epochs and batch size must be at least 1");
+        }
+        if (!(learningRate > 0)) {
+            p.add("learning rate must be positive, got " + learningRate);
+        }
+        if (optimizer == ClassifierOptimizer.SGD && !(momentum > 0)) {
+            p.add("Nesterov SGD needs momentum > 0, got " + momentum);
+        }
+        if (heldOutFraction < 0 || heldOutFraction >= 1) {
+            p.add("held-out fraction must be in [0, 1), got " + heldOutFraction);
+        }
+        if (dropout < 0 || dropout >= 1) {
+            p.add("dropout must be in [0, 1), got " + dropout);
+        }
+        if (!p.isEmpty()) {
+            throw new IllegalArgumentException("invalid classifier settings: " + String.join("; ", p));
+        }
+        return this;
+    }
+}
