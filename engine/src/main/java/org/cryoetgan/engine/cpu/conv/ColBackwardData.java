@@ -29,11 +29,13 @@ final class ColBackwardData {
         int p = g.outVolume();
         int cout = g.outChannels;
         float[] a = new float[k * cout];
-        for (int co = 0; co < cout; co++) {
-            for (int q = 0; q < k; q++) {
-                a[q * cout + co] = w[co * k + q];
+        par.forRange(k, 64, (from, to) -> {
+            for (int q = from; q < to; q++) {
+                for (int co = 0; co < cout; co++) {
+                    a[q * cout + co] = w[co * k + q];
+                }
             }
-        }
+        });
         int width = TapProduct.tileWidth(kern, k);
         int ldy = DenseCol.leadingDimension((p + width - 1) / width * width);
         float[] b = new float[cout * ldy + 64];

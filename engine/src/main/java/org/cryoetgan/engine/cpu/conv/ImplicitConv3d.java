@@ -202,7 +202,7 @@ public final class ImplicitConv3d {
         } else {
             backwardWeightDots(kern, par, g, x, dy, dw);
         }
-        biasGradient(g, dy, dbias);
+        biasGradient(par, g, dy, dbias);
     }
 
     /** dW through {@link WeightGradTiles}: taps broadcast from the grid (or dense columns), channels as vectors. */
@@ -248,11 +248,14 @@ public final class ImplicitConv3d {
                 WeightGradTiles.accumulate(kern, par, grid.data, off, len, dyT, ldT, acc);
             }
         }
-        for (int q = 0; q < k; q++) {
-            for (int co = 0; co < cout; co++) {
-                dw[co * k + q] = acc[q * ldT + co];
+        float[] sums = acc;
+        par.forRange(cout, 1, (from, to) -> {
+            for (int co = from; co < to; co++) {
+                for (int q = 0; q < k; q++) {
+                    dw[co * k + q] = sums[q * ldT + co];
+                }
             }
-        }
+        });
     }
 
     /** dW through {@link TapDots}: dot products over positions (few output channels). */
@@ -307,11 +310,14 @@ public final class ImplicitConv3d {
         }
     }
 
-    private static void biasGradient(ConvGeometry g, float[] dy, float[] dbias) {
+    private static void biasGradient(Parallel par, ConvGeometry g, float[] dy, float[] dbias) {
         int cout = g.outChannels;
         int outVol = g.outVolume();
-        if (dbias != null) {
-            for (int co = 0; co < cout; co++) {
+        if (dbias == null) {
+            return;
+        }
+        par.forRange(cout, 1, (from, to) -> {
+            for (int co = from; co < to; co++) {
                 double sum = 0;
                 for (int n = 0; n < g.batch; n++) {
                     int base = (n * cout + co) * outVol;
@@ -321,6 +327,6 @@ public final class ImplicitConv3d {
                 }
                 dbias[co] = (float) sum;
             }
-        }
+        });
     }
 }

@@ -82,7 +82,7 @@ final class TapProduct {
         int yPlane = tilesPerPlane * width;
         int rowStride = nd * yPlane;
         float[] out = new float[panels * mr * rowStride];
-        float[] ap = rows ? a : pack(a, m, k, mr);
+        float[] ap = rows ? a : pack(par, a, m, k, mr);
         int tiles = nd * tilesPerPlane;
         int chunks = (tiles + CHUNK_TILES - 1) / CHUNK_TILES;
         Plan plan = new Plan(kern, rows, k, ap, off, b, bPlane, out, rowStride, yPlane, tilesPerPlane,
@@ -137,15 +137,17 @@ final class TapProduct {
     }
 
     /** Packs a dense m×k matrix into panels of mr rows, kk-major within a panel, zero rows past m. */
-    static float[] pack(float[] a, int m, int k, int mr) {
+    static float[] pack(Parallel par, float[] a, int m, int k, int mr) {
         int panels = (m + mr - 1) / mr;
         float[] ap = new float[panels * mr * k];
-        for (int i = 0; i < m; i++) {
-            int base = (i / mr) * mr * k + i % mr;
-            for (int kk = 0; kk < k; kk++) {
-                ap[base + kk * mr] = a[i * k + kk];
+        par.forRange(m, 8, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                int base = (i / mr) * mr * k + i % mr;
+                for (int kk = 0; kk < k; kk++) {
+                    ap[base + kk * mr] = a[i * k + kk];
+                }
             }
-        }
+        });
         return ap;
     }
 }
