@@ -5,11 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,26 +25,6 @@ class VolumeCommandsTest {
     @TempDir
     Path dir;
 
-    /** Exit code, stdout and stderr of one command. */
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Main.commandLine().execute(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
-
     private Path sampleMrc() throws IOException {
         Volume v = new Volume(4, 3, 2, new float[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20,
             21, 22, 23, 24}, Vec3.of(9.4), new Vec3(1, 2, 3));
@@ -58,7 +35,7 @@ class VolumeCommandsTest {
 
     @Test
     void inspectPrintsHeaderAndStatistics() throws IOException {
-        Run r = run("inspect", sampleMrc().toString());
+        CliRun r = CliRun.of("inspect", sampleMrc().toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("4 × 3 × 2"), r.out());
         assertTrue(r.out().contains("mode 2 (FLOAT32)"), r.out());
@@ -69,7 +46,7 @@ class VolumeCommandsTest {
     void inspectJsonIsOneObjectPerFileAndReportsBadFiles() throws IOException {
         Path bad = dir.resolve("bad.mrc");
         Files.write(bad, new byte[100]);
-        Run r = run("inspect", "--json", sampleMrc().toString(), bad.toString());
+        CliRun r = CliRun.of("inspect", "--json", sampleMrc().toString(), bad.toString());
         assertEquals(1, r.code(), "a bad file makes the exit status 1");
         String[] lines = r.out().strip().split("\n");
         assertEquals(2, lines.length);
@@ -90,7 +67,7 @@ class VolumeCommandsTest {
             Files.copy(in, model);
         }
         Path map = dir.resolve("map.mrc");
-        Run d = run("density", "--model", model.toString(), "--voxel", "9.4", "--resolution", "20", "--box", "32",
+        CliRun d = CliRun.of("density", "--model", model.toString(), "--voxel", "9.4", "--resolution", "20", "--box", "32",
                 "--out", map.toString());
         assertEquals(0, d.code(), d.err());
         Volume v = MrcReader.readVolume(map);
@@ -98,17 +75,17 @@ class VolumeCommandsTest {
         assertEquals(9.4, v.voxelSize().x(), 1e-5);
         assertTrue(v.stats().max() > 0);
         Path half = dir.resolve("half.mrc");
-        assertEquals(0, run("density", "--model", model.toString(), "--box", "32", "--float16", "--out", half.toString()).code());
+        assertEquals(0, CliRun.of("density", "--model", model.toString(), "--box", "32", "--float16", "--out", half.toString()).code());
         assertEquals(12, MrcReader.read(half).header().mode());
         assertEquals(v.stats().max(), MrcReader.readVolume(half).stats().max(), 1e-3 * v.stats().max());
 
         Path maps = dir.resolve("maps");
-        Run b = run("density", "--demo", "apoferritin", "--membrane", "--per-model", "2", "--box", "24", "--out", maps.toString());
+        CliRun b = CliRun.of("density", "--demo", "apoferritin", "--membrane", "--per-model", "2", "--box", "24", "--out", maps.toString());
         assertEquals(0, b.code(), b.err());
         assertEquals(5, Files.readAllLines(maps.resolve("labels.csv")).size());
 
         Path sims = dir.resolve("sims");
-        Run s = run("simulate", "--map", maps.toString(), "--out", sims.toString(), "-n", "1", "--labels", "labels.star",
+        CliRun s = CliRun.of("simulate", "--map", maps.toString(), "--out", sims.toString(), "-n", "1", "--labels", "labels.star",
                 "--defocus", "-5:-3");
         assertEquals(0, s.code(), s.err());
         assertTrue(s.out().contains("4/4 (100%)"), "plain progress lines when not on a terminal: " + s.out());
@@ -116,14 +93,14 @@ class VolumeCommandsTest {
         assertTrue(star.contains("apoferritin_0001.mrc") && star.contains("membrane"), star);
 
         Path png = dir.resolve("montage.png");
-        Run p = run("preview", map.toString(), sims.resolve("apoferritin_0000.mrc").toString(), "--out", png.toString());
+        CliRun p = CliRun.of("preview", map.toString(), sims.resolve("apoferritin_0000.mrc").toString(), "--out", png.toString());
         assertEquals(0, p.code(), p.err());
         assertEquals(2 * (32 * 4 + 6) + 6 + 22, ImageIO.read(png.toFile()).getHeight(), "two rows of 128-pixel panels");
     }
 
     @Test
     void errorsAreOneLineNotAStackTrace() {
-        Run r = run("preview", dir.resolve("missing.mrc").toString(), "--out", dir.resolve("x.png").toString());
+        CliRun r = CliRun.of("preview", dir.resolve("missing.mrc").toString(), "--out", dir.resolve("x.png").toString());
         assertEquals(1, r.code());
         assertTrue(r.err().startsWith("error: "), r.err());
         assertTrue(!r.err().contains("\tat "), r.err());
@@ -131,9 +108,9 @@ class VolumeCommandsTest {
 
     @Test
     void helpStatesUnits() {
-        Run r = run("density", "--help");
+        CliRun r = CliRun.of("density", "--help");
         assertTrue(r.out().contains("ångström"), r.out());
-        assertTrue(run("simulate", "--help").out().contains("SNR = variance of the signal / variance of the noise"));
-        assertTrue(List.of(run("--help").out().split("\\s+")).containsAll(List.of("inspect", "density", "simulate", "preview")));
+        assertTrue(CliRun.of("simulate", "--help").out().contains("SNR = variance of the signal / variance of the noise"));
+        assertTrue(List.of(CliRun.of("--help").out().split("\\s+")).containsAll(List.of("inspect", "density", "simulate", "preview")));
     }
 }

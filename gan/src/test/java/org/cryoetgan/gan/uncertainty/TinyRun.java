@@ -19,16 +19,7 @@ final class TinyRun {
     }
 
     static TrainingConfig config(double dropout, int noiseChannels) {
-        TrainingConfig c = TrainingConfig.demo();
-        c.box = BOX;
-        c.generatorWidth = 4;
-        c.residualBlocks = 1;
-        c.criticWidth = 4;
-        c.criticLayers = 2;
-        c.steps = 2;
-        c.checkpointEvery = 2;
-        c.sampleEvery = 1000;
-        c.logEvery = 1;
+        TrainingConfig c = org.cryoetgan.gan.train.TinyRun.config(BOX, 2);
         c.dropout = dropout;
         c.noiseChannels = noiseChannels;
         return c;
