@@ -123,8 +123,11 @@ public final class TrainingRun {
             trainer.densityPool().forEach((i, t) -> pool.put("D." + i, HostTensor.of(t)));
             SafeTensors.write(folder.poolFile(step), pool, Map.of("step", Long.toString(step)));
         }
-        Checkpoint.save(folder.checkpoint(step), Map.of("model", trainer.model()),
-                Map.of("generators", trainer.generatorOptimizer(), "critics", trainer.criticOptimizer()), meta);
+        // ordered maps (not Map.of, whose order changes from JVM to JVM) keep checkpoint files byte-identical
+        Map<String, org.cryoetgan.nn.optim.Optimizer> optimizers = new LinkedHashMap<>();
+        optimizers.put("generators", trainer.generatorOptimizer());
+        optimizers.put("critics", trainer.criticOptimizer());
+        Checkpoint.save(folder.checkpoint(step), Map.of("model", trainer.model()), optimizers, meta);
     }
 
     private void restore(CycleWganTrainer trainer) throws IOException {

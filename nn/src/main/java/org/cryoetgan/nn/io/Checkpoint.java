@@ -62,7 +62,7 @@ public final class Checkpoint {
             OptimizerState st = e.getValue().exportState();
             st.tensors().forEach((k, t) -> tensors.put(OPT_PREFIX + e.getKey() + "/" + k, HostTensor.of(t)));
             ObjectNode c = counters.putObject(e.getKey());
-            st.counters().forEach(c::put);
+            new java.util.TreeMap<>(st.counters()).forEach(c::put); // sorted: identical files from run to run
         }
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("format", FORMAT);

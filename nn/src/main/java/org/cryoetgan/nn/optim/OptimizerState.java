@@ -11,7 +11,8 @@ import org.cryoetgan.engine.Tensor;
 public record OptimizerState(Map<String, Tensor> tensors, Map<String, Long> counters) {
 
     public OptimizerState {
-        tensors = Map.copyOf(tensors);
-        counters = Map.copyOf(counters);
+        // insertion-ordered copies (Map.copyOf's order changes between JVM runs), so saved files are reproducible
+        tensors = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(tensors));
+        counters = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(counters));
     }
 }
