@@ -14,8 +14,9 @@ import org.cryoetgan.gan.volume.Volume;
 /**
  * Finds and reads the volumes of a data set: each argument is an MRC file or a folder searched recursively
  * for {@code .mrc}, {@code .map}, {@code .rec}, {@code .ccp4} files (optionally gzipped), in sorted order.
- * Labels come from an optional map (file name → label), else from the name of the file's parent folder when
- * the files are grouped in per-class folders, else they are empty.
+ * Labels come from an optional map (file name → label), else from a {@code labels.csv}/{@code labels.star} in
+ * the file's folder (as {@code density}, {@code simulate} and {@code generate} write them), else from the name of
+ * the file's parent folder when the files are grouped in per-class folders, else they are empty.
  */
 public final class VolumeFiles {
     private VolumeFiles() {
@@ -62,10 +63,16 @@ public final class VolumeFiles {
         }
         List<Sample> samples = new ArrayList<>();
         List<String> problems = new ArrayList<>();
+        Map<Path, Map<String, String>> folderLabels = new java.util.HashMap<>();
         for (Path f : files) {
             try {
                 Volume v = MrcReader.readVolume(f);
-                samples.add(new Sample(v, label(f, arguments, labels), f.toString()));
+                Map<String, String> written = folderLabels.computeIfAbsent(f.toAbsolutePath().getParent(),
+                        VolumeFiles::writtenLabels);
+                String label = labels != null && labels.containsKey(f.getFileName().toString())
+                        ? labels.get(f.getFileName().toString())
+                        : written.getOrDefault(f.getFileName().toString(), label(f, arguments, null));
+                samples.add(new Sample(v, label, f.toString()));
             } catch (IOException | RuntimeException e) {
                 problems.add(e.getMessage() == null ? f + ": " + e : e.getMessage());
             }
@@ -76,6 +83,14 @@ public final class VolumeFiles {
                     + (problems.size() > 10 ? "\n  ..." : ""));
         }
         return new VolumeSet(domain, samples);
+    }
+
+    private static Map<String, String> writtenLabels(Path folder) {
+        try {
+            return org.cryoetgan.gan.batch.LabelTable.readLabels(folder);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(folder + ": unreadable label table: " + e.getMessage(), e);
+        }
     }
 
     private static String label(Path f, List<Path> roots, Map<String, String> labels) {
