@@ -138,7 +138,7 @@ public final class Checkpoint {
             throw new CheckpointFormatException(file, "no optimizer '" + name + "' (has " + optimizerNames() + ")");
         }
         Map<String, Long> counters = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> it = c.fields();
+        Iterator<Map.Entry<String, JsonNode>> it = c.properties().iterator();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
             counters.put(e.getKey(), e.getValue().asLong());

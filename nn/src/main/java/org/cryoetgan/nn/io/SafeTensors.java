@@ -111,7 +111,7 @@ public final class SafeTensors {
             long dataLen = size - dataStart;
             Map<String, String> metadata = new LinkedHashMap<>();
             Map<String, HostTensor> tensors = new LinkedHashMap<>();
-            Iterator<Map.Entry<String, JsonNode>> it = header.fields();
+            Iterator<Map.Entry<String, JsonNode>> it = header.properties().iterator();
             while (it.hasNext()) {
                 Map.Entry<String, JsonNode> e = it.next();
                 if (e.getKey().equals("__metadata__")) {
@@ -129,7 +129,7 @@ public final class SafeTensors {
         if (!node.isObject()) {
             throw new CheckpointFormatException(file, "__metadata__ is not a JSON object");
         }
-        Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+        Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> m = it.next();
             if (!m.getValue().isTextual()) {
