@@ -39,25 +39,39 @@ class CpuConv3dTest {
             new ConvGeometry(2, 2, t(9), 16, t(3), t(2), t(1), t(1)),
             new ConvGeometry(1, 4, new int[] {5, 6, 4}, 128, new int[] {2, 3, 2}, t(1), t(0), t(1)),
             new ConvGeometry(1, 2, t(10), 70, t(3), t(1), t(1), t(2)),
+            // tiny output volumes (the column-matrix GEMM route): batch 2, reductions over several GEMM blocks,
+            // channel counts off the tile sizes, dilation, non-cubic shapes
+            new ConvGeometry(2, 20, new int[] {9, 11, 7}, 13, t(3), t(2), t(1), t(2)),
+            new ConvGeometry(2, 9, new int[] {7, 6, 9}, 11, new int[] {3, 2, 3}, new int[] {2, 1, 2},
+                    new int[] {1, 0, 1}, new int[] {1, 2, 1}),
+            new ConvGeometry(1, 33, t(10), 40, t(4), t(2), t(1), t(1)),
+            new ConvGeometry(2, 17, new int[] {5, 4, 6}, 9, t(3), t(1), t(1), t(1)),
         };
         List<Arguments> out = new ArrayList<>();
         for (TileKernels kern : CpuKernelSource.kernels()) {
             for (ConvGeometry g : gs) {
-                out.add(Arguments.of(kern, g, true));
-                out.add(Arguments.of(kern, g, false));
+                for (String path : new String[] {"gemm", "dense", "grid"}) {
+                    out.add(Arguments.of(kern, g, path));
+                }
             }
         }
         return out.stream();
     }
 
-    @ParameterizedTest(name = "{0} {1} denseCol={2}")
+    /**
+     * path: "gemm" = every route allowed (tiny volumes take the column-matrix GEMM), "dense" = implicit products
+     * with dense column panels, "grid" = implicit products on the source grid only.
+     */
+    @ParameterizedTest(name = "{0} {1} path={2}")
     @MethodSource("cases")
-    void matchesDirect(TileKernels kern, ConvGeometry g, boolean dense) {
-        long old = ImplicitConv3d.denseColumnLimit(dense ? 8L << 20 : 0);
+    void matchesDirect(TileKernels kern, ConvGeometry g, String path) {
+        long oldLimit = ImplicitConv3d.denseColumnLimit(path.equals("grid") ? 0 : 8L << 20);
+        boolean oldGemm = ImplicitConv3d.gemmColumns(path.equals("gemm"));
         try {
             check(kern, g);
         } finally {
-            ImplicitConv3d.denseColumnLimit(old);
+            ImplicitConv3d.denseColumnLimit(oldLimit);
+            ImplicitConv3d.gemmColumns(oldGemm);
         }
     }
 

@@ -43,20 +43,29 @@ final class ColBackwardData {
         for (int co = 0; co < cout; co++) {
             off[co] = co * ldy;
         }
-        int inVol = g.inVolume();
         for (int n = 0; n < g.batch; n++) {
             for (int co = 0; co < cout; co++) {
                 System.arraycopy(dy, (n * cout + co) * p, b, co * ldy, p);
             }
             TapProduct.Output col = TapProduct.run(kern, par, a, k, cout, off, b, ldy, 1, p, g.out[2]);
-            int dxOff = n * g.inChannels * inVol;
-            par.forRange(g.inChannels, 1, (from, to) -> {
-                Arrays.fill(dx, dxOff + from * inVol, dxOff + to * inVol, 0f);
-                for (int ci = from; ci < to; ci++) {
-                    col2im(g, col.data(), col.rowStride(), ci, dx, dxOff + ci * inVol);
-                }
-            });
+            col2imSample(par, g, col.data(), col.rowStride(), dx, n);
         }
+    }
+
+    /**
+     * Writes sample {@code n} of dX from its column matrix {@code col} (row stride {@code ld}): zero-fills it, then
+     * adds every column entry into its input position, in parallel over input channels (no two threads add into
+     * the same element).
+     */
+    static void col2imSample(Parallel par, ConvGeometry g, float[] col, int ld, float[] dx, int n) {
+        int inVol = g.inVolume();
+        int dxOff = n * g.inChannels * inVol;
+        par.forRange(g.inChannels, 1, (from, to) -> {
+            Arrays.fill(dx, dxOff + from * inVol, dxOff + to * inVol, 0f);
+            for (int ci = from; ci < to; ci++) {
+                col2im(g, col, ld, ci, dx, dxOff + ci * inVol);
+            }
+        });
     }
 
     /** Adds the column rows of channel {@code ci} into its input volume at {@code dx[base ..]}. */

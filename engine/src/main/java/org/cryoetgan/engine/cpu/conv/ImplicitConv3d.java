@@ -18,6 +18,8 @@ import org.cryoetgan.engine.cpu.tile.TileKernels;
  *   <li>backward-weight: {@code dW[co][ci,tap] = Σ_v dY[co][v]·X̃[v + off(ci,tap)]} with dY copied into the
  *       virtual layout of the forward pass ({@link TapDots}).</li>
  * </ul>
+ * Tiny output volumes (at most 512 positions, with a column matrix of at most {@link DenseCol#limit}
+ * floats) take the explicit vol2col + packed sgemm route of {@link GemmConv3d} instead.
  * Batches run sample by sample; each product is parallel over positions (forward, data) or over
  * (output channel, tap) tiles (weight).
  */
@@ -38,12 +40,22 @@ public final class ImplicitConv3d {
         return old;
     }
 
+    /**
+     * Enables or disables the explicit column-matrix GEMM route for small volumes ({@link GemmConv3d}); returns
+     * the previous setting. For tests and benchmarks.
+     */
+    public static boolean gemmColumns(boolean on) {
+        boolean old = GemmConv3d.enabled;
+        GemmConv3d.enabled = on;
+        return old;
+    }
+
     private static int tileSlack(TileKernels kern) {
         return 4 * Math.max(kern.nr(), kern.rowWidth()) + 64;
     }
 
     /** The forward tap offsets into {@code grid}, in weight order (ci, kd, kh, kw). */
-    private static int[] forwardOffsets(ConvGeometry g, SourceGrid grid, int padTo) {
+    static int[] forwardOffsets(ConvGeometry g, SourceGrid grid, int padTo) {
         int[] k = g.kernel;
         int taps = k[0] * k[1] * k[2];
         int n = g.inChannels * taps;
@@ -61,7 +73,7 @@ public final class ImplicitConv3d {
         return off;
     }
 
-    private static SourceGrid inputGrid(TileKernels kern, Parallel par, ConvGeometry g, float[] x, int n) {
+    static SourceGrid inputGrid(TileKernels kern, Parallel par, ConvGeometry g, float[] x, int n) {
         return SourceGrid.of(par, x, n * g.inChannels * g.inVolume(), g.inChannels, g.in, g.padding, g.padding,
                 g.stride, tileSlack(kern));
     }
@@ -91,6 +103,10 @@ public final class ImplicitConv3d {
 
     public static void forward(TileKernels kern, Parallel par, ConvGeometry g, float[] x, float[] w, float[] bias,
                                float[] y) {
+        if (GemmConv3d.applies(g)) {
+            GemmConv3d.forward(kern, par, g, x, w, bias, y);
+            return;
+        }
         int k = g.patchSize();
         int outVol = g.outVolume();
         int[] off = null;
@@ -124,6 +140,10 @@ public final class ImplicitConv3d {
 
     public static void backwardData(TileKernels kern, Parallel par, ConvGeometry g, float[] dy, float[] w,
                                     float[] dx) {
+        if (GemmConv3d.applies(g)) {
+            GemmConv3d.backwardData(kern, par, g, dy, w, dx);
+            return;
+        }
         if (ColBackwardData.applies(g)) {
             ColBackwardData.run(kern, par, g, dy, w, dx);
             return;
@@ -197,7 +217,9 @@ public final class ImplicitConv3d {
 
     public static void backwardWeight(TileKernels kern, Parallel par, ConvGeometry g, float[] x, float[] dy,
                                       float[] dw, float[] dbias) {
-        if (WeightGradTiles.applies(kern, g.outChannels)) {
+        if (GemmConv3d.applies(g)) {
+            GemmConv3d.backwardWeight(kern, par, g, x, dy, dw);
+        } else if (WeightGradTiles.applies(kern, g.outChannels)) {
             backwardWeightTiles(kern, par, g, x, dy, dw);
         } else {
             backwardWeightDots(kern, par, g, x, dy, dw);
