@@ -77,36 +77,26 @@ final class DensityCommand implements Callable<Integer> {
     @Option(names = "--random-rotation", description = "Rotate uniformly at random (SO(3)); always on in batch mode unless --no-rotation.")
     boolean randomRotation;
 
-    @Option(names = "--no-rotation", description = "Batch mode: keep every map in the model's own orientation.")
-    boolean noRotation;
-
-    @Option(names = "--max-shift", defaultValue = "0", description = "Random shift up to this many Å per axis (default ${DEFAULT-VALUE}).")
-    double maxShift;
 
     @Option(names = "--per-model", defaultValue = "1", description = "Batch mode: maps per model (default ${DEFAULT-VALUE}).")
     int perModel;
 
-    @Option(names = "--labels", paramLabel = "FILE", description = "Batch mode: label file name in --out; .star for RELION STAR, else CSV (default labels.csv).")
-    String labels = "labels.csv";
-
     @Option(names = "--membrane-thickness", defaultValue = "40", description = "Membrane head-group distance in Å (default ${DEFAULT-VALUE}).")
     double membraneThickness;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Random seed (default ${DEFAULT-VALUE}).")
-    long seed;
 
-    @Option(names = "--float16", description = "Write MRC mode 12 (half precision) instead of mode 2 (float32).")
-    boolean float16;
+    @picocli.CommandLine.Mixin
+    BatchOutputOptions batch = new BatchOutputOptions();
 
     @Override
     public Integer call() throws IOException {
         DensitySettings settings = new DensitySettings(voxel, resolution, box, style, cutoff);
         if (inputs.model != null && inputs.models == null && inputs.demo == null && !inputs.membrane) {
             MapSource src = MapSources.model(new MapSources.LabelledFile(inputs.model, ""), settings, assembly);
-            Augmentation aug = new Augmentation(randomRotation, maxShift);
-            Augmentation.Pose pose = aug.draw(Augmentation.rngFor(seed, 0, 0));
+            Augmentation aug = new Augmentation(randomRotation, batch.maxShift);
+            Augmentation.Pose pose = aug.draw(Augmentation.rngFor(batch.seed, 0, 0));
             Volume v = src.make(pose.rotation(), pose.shift());
-            MrcWriter.write(out, v, OutputFormat.mrc(float16));
+            MrcWriter.write(out, v, OutputFormat.mrc(batch.float16));
             System.out.printf("wrote %s: %d³ voxels of %.3g Å, %s%n", out, box, voxel, v.stats());
             return 0;
         }
@@ -129,11 +119,11 @@ final class DensityCommand implements Callable<Integer> {
         if (inputs.membrane) {
             sources.add(MapSources.membrane(MembraneSettings.flat(voxel, box, resolution).withThickness(membraneThickness)));
         }
-        Augmentation aug = new Augmentation(!noRotation, maxShift);
+        Augmentation aug = new Augmentation(!batch.noRotation, batch.maxShift);
         BatchProgress progress = new ConsoleProgress(System.out);
-        DensityBatch.run(sources, perModel, aug, seed, out, out.resolve(labels), OutputFormat.mrc(float16), progress);
+        DensityBatch.run(sources, perModel, aug, batch.seed, out, out.resolve(batch.labels), OutputFormat.mrc(batch.float16), progress);
         System.out.printf("wrote %d maps of %d classes to %s, labels in %s%n", sources.size() * perModel, sources.size(),
-                out, out.resolve(labels));
+                out, out.resolve(batch.labels));
         return 0;
     }
 

@@ -72,20 +72,11 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--no-mtf", description = "Leave out the detector MTF.")
     boolean noMtf;
 
-    @Option(names = "--no-rotation", description = "Keep the maps' orientation.")
-    boolean noRotation;
 
-    @Option(names = "--max-shift", defaultValue = "0", description = "Random shift up to this many Å per axis (default ${DEFAULT-VALUE}).")
-    double maxShift;
 
-    @Option(names = "--labels", defaultValue = "labels.csv", description = "Label file name in --out; .star for RELION STAR (default ${DEFAULT-VALUE}).")
-    String labels;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Random seed (default ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--float16", description = "Write MRC mode 12 (half precision) instead of mode 2 (float32).")
-    boolean float16;
+    @picocli.CommandLine.Mixin
+    BatchOutputOptions batch = new BatchOutputOptions();
 
     @Override
     public Integer call() throws IOException {
@@ -95,11 +86,11 @@ final class SimulateCommand implements Callable<Integer> {
         SimulationSettings settings = new SimulationSettings(mode, new TiltScheme(tiltMin, tiltMax, tiltStep), ctf,
                 noMtf ? Mtf.none() : Mtf.typicalDetector(), snr);
         List<MapSources.LabelledFile> maps = MapSources.files(map, MapSources::isMapFile);
-        SimulationBatch.run(maps, perMap, new Augmentation(!noRotation, maxShift), settings,
-                new SimulationBatch.DefocusRange(dzMin, dzMax), seed, out, out.resolve(labels), OutputFormat.mrc(float16),
+        SimulationBatch.run(maps, perMap, new Augmentation(!batch.noRotation, batch.maxShift), settings,
+                new SimulationBatch.DefocusRange(dzMin, dzMax), batch.seed, out, out.resolve(batch.labels), OutputFormat.mrc(batch.float16),
                 new ConsoleProgress(System.out));
         System.out.printf("wrote %d subtomograms from %d maps to %s, labels in %s%n", maps.size() * perMap, maps.size(),
-                out, out.resolve(labels));
+                out, out.resolve(batch.labels));
         return 0;
     }
 }
