@@ -28,20 +28,12 @@ public final class SimulationBatch {
     private SimulationBatch() {
     }
 
-    static final List<LabelTable.Column> COLUMNS = List.of(
-            new LabelTable.Column("file", "rlnImageName"),
-            new LabelTable.Column("label", "cryoetganLabel"),
-            new LabelTable.Column("class", "rlnClassNumber"),
-            new LabelTable.Column("source", "cryoetganSource"),
-            new LabelTable.Column("rot", "rlnAngleRot"),
-            new LabelTable.Column("tilt", "rlnAngleTilt"),
-            new LabelTable.Column("psi", "rlnAnglePsi"),
-            new LabelTable.Column("shift_x_A", "rlnOriginXAngst"),
-            new LabelTable.Column("shift_y_A", "rlnOriginYAngst"),
-            new LabelTable.Column("shift_z_A", "rlnOriginZAngst"),
-            new LabelTable.Column("defocus_um", "rlnDefocusU"),
-            new LabelTable.Column("snr", "cryoetganSnr"),
-            new LabelTable.Column("mode", "cryoetganMode"));
+    /** The density batch's columns (file, label, class, source, pose) plus the imaging parameters. */
+    static final List<LabelTable.Column> COLUMNS = java.util.stream.Stream.concat(DensityBatch.COLUMNS.stream(),
+            java.util.stream.Stream.of(
+                    new LabelTable.Column("defocus_um", "rlnDefocusU"),
+                    new LabelTable.Column("snr", "cryoetganSnr"),
+                    new LabelTable.Column("mode", "cryoetganMode"))).toList();
 
     /** Defocus range in µm (negative = underfocus); equal ends for a fixed defocus. */
     public record DefocusRange(double min, double max) {
