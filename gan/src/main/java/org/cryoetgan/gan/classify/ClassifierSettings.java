@@ -5,8 +5,8 @@ import java.util.List;
 import org.cryoetgan.gan.train.Normalization;
 
 /**
- * Width and training settings of a CB3D classifier, saved with it. Defaults follow Che et al. 2018 as the design
- * brief gives them (base width 64, fc 4096, dropout 0.5, SGD with Nesterov momentum at 0.005) with per-volume
+ * Width and training settings of a CB3D classifier, saved with it. Defaults follow Che et al. 2018 (base width 64,
+ * fc 4096, dropout 0.5, SGD with Nesterov momentum at 0.005) with per-volume
  * z-scoring; tests and the demo narrow the network with {@link #baseChannels} (and {@link #fcWidth}).
  * Fields are public so that the JSON file reads like the documentation.
  */
