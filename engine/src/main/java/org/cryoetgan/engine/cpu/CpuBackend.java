@@ -203,11 +203,11 @@ public class CpuBackend implements Backend {
 
     @Override
     public void avgPool3d(PoolGeometry g, Buffer x, Buffer y) {
-        CpuPool.avg(par, g, f(x), f(y), null, null);
+        CpuPool.avgForward(par, g, f(x), f(y));
     }
 
     @Override
     public void avgPool3dBackward(PoolGeometry g, Buffer dy, Buffer dx) {
-        CpuPool.avg(par, g, null, null, f(dy), f(dx));
+        CpuPool.avgBackward(par, g, f(dy), f(dx));
     }
 }

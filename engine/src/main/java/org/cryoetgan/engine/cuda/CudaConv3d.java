@@ -86,6 +86,22 @@ final class CudaConv3d implements DeviceConv {
         }
     }
 
+    /** A matrix operand on the device: its address and leading dimension (floats). */
+    private record Operand(long address, int ld) {
+    }
+
+    /**
+     * The columns of output positions {@code [start, start+count)} of one sample: the input itself for a 1×1×1
+     * stride-1 convolution ({@code col == null}), else its vol2col into {@code col}.
+     */
+    private Operand chunkColumns(ConvGeometry g, CudaBuffer col, long xn, int start, int count) {
+        if (col == null) {
+            return new Operand(xn + 4L * start, g.outVolume());
+        }
+        vol2col(g, xn, CudaBackend.addr(col), start, count);
+        return new Operand(CudaBackend.addr(col), count);
+    }
+
     private CudaBuffer columns(ConvGeometry g) {
         return pointwise(g) ? null : backend.scratch((long) g.patchSize() * chunk(g));
     }
@@ -99,18 +115,8 @@ final class CudaConv3d implements DeviceConv {
         CudaBuffer col = columns(g);
         try {
             forEachChunk(g, (n, start, count) -> {
-                long xn = x + n * xStride;
-                long b;
-                int ldb;
-                if (col == null) {
-                    b = xn + 4L * start;
-                    ldb = vol;
-                } else {
-                    vol2col(g, xn, CudaBackend.addr(col), start, count);
-                    b = CudaBackend.addr(col);
-                    ldb = count;
-                }
-                backend.gemm(false, false, g.outChannels, count, k, 1f, w, k, b, ldb, 0f, y + n * yStride + 4L * start,
+                Operand b = chunkColumns(g, col, x + n * xStride, start, count);
+                backend.gemm(false, false, g.outChannels, count, k, 1f, w, k, b.address(), b.ld(), 0f, y + n * yStride + 4L * start,
                         vol);
             });
         } finally {
@@ -156,19 +162,9 @@ final class CudaConv3d implements DeviceConv {
         CudaBuffer col = columns(g);
         try {
             forEachChunk(g, (n, start, count) -> {
-                long xn = x + n * xStride;
-                long b;
-                int ldb;
-                if (col == null) {
-                    b = xn + 4L * start;
-                    ldb = vol;
-                } else {
-                    vol2col(g, xn, CudaBackend.addr(col), start, count);
-                    b = CudaBackend.addr(col);
-                    ldb = count;
-                }
+                Operand b = chunkColumns(g, col, x + n * xStride, start, count);
                 float beta = n == 0 && start == 0 ? 0f : 1f;
-                backend.gemm(false, true, g.outChannels, k, count, 1f, dy + n * yStride + 4L * start, vol, b, ldb,
+                backend.gemm(false, true, g.outChannels, k, count, 1f, dy + n * yStride + 4L * start, vol, b.address(), b.ld(),
                         beta, dw, k);
             });
         } finally {
