@@ -28,13 +28,11 @@ class LearningEvidenceTest {
 
     @Test
     void trainingMovesGeneratedVolumesTowardsTheSubtomogramDomain() {
-        TrainingConfig c = TinyData.config(BOX, Integer.getInteger("le.steps", 80));
+        TrainingConfig c = TinyData.config(BOX, 80);
         c.generatorWidth = 6;
         c.criticWidth = 6;
         c.densityNoiseStd = 0.1;
-        c.learningRate = Double.parseDouble(System.getProperty("le.lr", "1e-4"));
-        c.criticSteps = Integer.getInteger("le.nc", 1);
-        c.adversarialLoss = AdversarialLoss.valueOf(System.getProperty("le.loss", "WGAN"));
+        c.learningRate = 1e-4;
         VolumeSet maps = TinyData.maps(BOX, 8, 3);
         VolumeSet subs = TinyData.subtomograms(BOX, 8, 4);
         TrainingData data = new TrainingData(maps, subs, c);
@@ -49,10 +47,6 @@ class LearningEvidenceTest {
             for (int s = 0; s < c.steps; s++) {
                 Map<String, Double> l = trainer.trainStep();
                 cycle.add(l.get("loss_cycle_d") + l.get("loss_cycle_s"));
-                if (Boolean.getBoolean("le.trace") && (s + 1) % 20 == 0) {
-                    double[] d = distances(model, data, maps, real);
-                    System.out.printf("step %d W1 %.4f spec %.4f cyc %.4f WA %.3f%n", s + 1, d[0], d[1], cycle.get(s), l.get("wasserstein_A"));
-                }
             }
         }
         double[] after = distances(model, data, maps, real);
