@@ -41,6 +41,7 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        LauncherWatch.startIfRelaunched();
         int relaunched = VectorModuleRelauncher.relaunchIfNeeded(Main.class, args);
         if (relaunched >= 0) {
             System.exit(relaunched);

@@ -8,11 +8,16 @@ import java.util.List;
 /**
  * Restarts the JVM with {@code --add-modules jdk.incubator.vector} when the Vector API module is not
  * loaded, so that {@code java -jar cryoetgan-cli.jar} reaches the engine's SIMD kernels.
+ *
+ * <p>The relaunched JVM lives and dies with this one: a SIGINT or SIGTERM to the launcher stops the child
+ * (through a shutdown hook) before the launcher exits, and the child, told the launcher's process id, exits by
+ * itself when the launcher disappears without running its hooks (SIGKILL); see {@link LauncherWatch}.
  */
 final class VectorModuleRelauncher {
 
     static final String MODULE = "jdk.incubator.vector";
     static final String MARKER_PROPERTY = "cryoetgan.relaunched";
+    private static final long STOP_GRACE_SECONDS = 10;
 
     private VectorModuleRelauncher() {
     }
@@ -41,13 +46,38 @@ final class VectorModuleRelauncher {
         if (command == null) {
             return -1;
         }
+        Process child;
         try {
-            Process p = new ProcessBuilder(command).inheritIO().start();
-            return p.waitFor();
+            child = new ProcessBuilder(command).inheritIO().start();
         } catch (Exception e) {
             System.err.println("note: could not relaunch with --add-modules " + MODULE + " (" + e.getMessage()
                     + "); running on the plain-Java kernels");
             return -1;
+        }
+        Thread stopChild = new Thread(() -> stop(child), "stop relaunched JVM");
+        Runtime.getRuntime().addShutdownHook(stopChild);
+        try {
+            return child.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stop(child);
+            return 130;
+        }
+    }
+
+    /** Asks the child to stop (SIGTERM, so that it runs its own hooks), then kills it if it lingers. */
+    static void stop(Process child) {
+        if (!child.isAlive()) {
+            return;
+        }
+        child.destroy();
+        try {
+            if (!child.waitFor(STOP_GRACE_SECONDS, java.util.concurrent.TimeUnit.SECONDS)) {
+                child.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            child.destroyForcibly();
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -63,6 +93,7 @@ final class VectorModuleRelauncher {
         cmd.add("--add-modules");
         cmd.add(MODULE);
         cmd.add("-D" + MARKER_PROPERTY + "=true");
+        cmd.add("-D" + LauncherWatch.PROPERTY + "=" + ProcessHandle.current().pid());
         for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
             if (!a.startsWith("-agentlib:jdwp")) {
                 cmd.add(a);
