@@ -3,6 +3,8 @@ package org.cryoetgan.gan.train;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,6 +23,8 @@ import java.util.stream.Stream;
  */
 public final class RunFolder {
     private static final Pattern CHECKPOINT = Pattern.compile("step-(\\d+)\\.safetensors");
+    /** What {@link org.cryoetgan.nn.io.AtomicFiles} names its temporary files: {@code .TARGET.RANDOM.tmp}. */
+    private static final Pattern TEMP_FILE = Pattern.compile("\\..+\\.-?\\d+\\.tmp");
     private final Path root;
 
     public RunFolder(Path root) {
@@ -77,6 +81,47 @@ public final class RunFolder {
             return files.filter(p -> CHECKPOINT.matcher(p.getFileName().toString()).matches())
                     .max((a, b) -> Long.compare(stepOf(a), stepOf(b)));
         }
+    }
+
+    /** The steps of every checkpoint in the folder, ascending. */
+    public List<Long> checkpointSteps() throws IOException {
+        if (!Files.isDirectory(checkpoints())) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(checkpoints())) {
+            return files.filter(p -> CHECKPOINT.matcher(p.getFileName().toString()).matches())
+                    .map(RunFolder::stepOf).sorted().toList();
+        }
+    }
+
+    /** Deletes the checkpoint of a step and the image pool saved with it. */
+    public void deleteCheckpoint(long step) throws IOException {
+        Files.deleteIfExists(checkpoint(step));
+        Files.deleteIfExists(poolFile(step));
+    }
+
+    /**
+     * Deletes the temporary files that writes killed midway left in the run folder, its checkpoints and its
+     * samples (a complete write renames its temporary file, so any that remain are partial).
+     *
+     * @return the files deleted
+     */
+    public List<Path> deleteTemporaryFiles() throws IOException {
+        List<Path> deleted = new ArrayList<>();
+        for (Path dir : List.of(root, checkpoints(), samples())) {
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path p : (Iterable<Path>) files::iterator) {
+                    if (Files.isRegularFile(p) && TEMP_FILE.matcher(p.getFileName().toString()).matches()) {
+                        Files.delete(p);
+                        deleted.add(p);
+                    }
+                }
+            }
+        }
+        return deleted;
     }
 
     /** The step number in a checkpoint file name. */

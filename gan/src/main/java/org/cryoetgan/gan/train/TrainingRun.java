@@ -37,6 +37,7 @@ public final class TrainingRun {
     private final List<Sample> previewMaps;
     private final PrintStream out;
     private final boolean terminal;
+    private CheckpointRetention retention = CheckpointRetention.DEFAULT;
 
     /**
      * @param previewMaps density maps shown in the sample montages (e.g. held-out ones); the first few are used
@@ -51,9 +52,25 @@ public final class TrainingRun {
         this.terminal = terminal;
     }
 
-    /** Trains to {@code cfg.steps}; with {@code resume}, continues from the newest checkpoint of the folder. */
+    /** Which checkpoints stay after each save ({@link CheckpointRetention#DEFAULT} unless set). */
+    public TrainingRun keeping(CheckpointRetention retention) {
+        this.retention = retention;
+        return this;
+    }
+
+    /**
+     * Trains to {@code cfg.steps}; with {@code resume}, continues from the newest checkpoint of the folder, which
+     * must exist. Temporary files of writes killed midway are deleted first.
+     */
     public CycleWgan run(boolean resume) throws IOException {
+        if (resume && folder.latestCheckpoint().isEmpty()) {
+            throw new IllegalStateException("cannot resume " + folder.root() + ": no checkpoint in "
+                    + folder.checkpoints());
+        }
         Files.createDirectories(folder.root());
+        for (Path p : folder.deleteTemporaryFiles()) {
+            out.println("deleted " + p + " (left by an interrupted write)");
+        }
         AtomicFiles.write(folder.config(), o -> o.write(cfg.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         CycleWgan model = Scope.unscoped(() -> new CycleWgan(cfg, cfg.seed));
         try (CycleWganTrainer trainer = new CycleWganTrainer(cfg, model, data)) {
@@ -101,6 +118,7 @@ public final class TrainingRun {
                     }
                     if (step % cfg.checkpointEvery == 0 || step == cfg.steps) {
                         save(trainer);
+                        retention.prune(folder);
                     }
                 }
             }
@@ -132,10 +150,6 @@ public final class TrainingRun {
 
     private void restore(CycleWganTrainer trainer) throws IOException {
         var latest = folder.latestCheckpoint();
-        if (latest.isEmpty()) {
-            out.println("no checkpoint in " + folder.checkpoints() + ": starting from step 0");
-            return;
-        }
         Checkpoint ck = Checkpoint.open(latest.get());
         ck.restoreModule("model", trainer.model(), true);
         ck.restoreOptimizer("generators", trainer.generatorOptimizer());

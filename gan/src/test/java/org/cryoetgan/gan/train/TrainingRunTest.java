@@ -53,6 +53,36 @@ class TrainingRunTest {
     }
 
     @Test
+    void resumingDeletesTheTemporaryFilesOfAKilledCheckpointWriteAndPrunesOldCheckpoints(@TempDir Path tmp)
+            throws Exception {
+        TrainingConfig c = TinyData.config(8, 3);
+        c.checkpointEvery = 1;
+        run(tmp, c).keeping(CheckpointRetention.ALL).run(false);
+        RunFolder f = new RunFolder(tmp);
+        assertEquals(List.of(1L, 2L, 3L), f.checkpointSteps());
+        Path partial = f.checkpoints().resolve(".step-000004.safetensors.8812734.tmp");
+        Files.write(partial, new byte[100]);
+
+        TrainingConfig longer = TinyData.config(8, 6);
+        longer.checkpointEvery = 1;
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        VolumeSet maps = TinyData.maps(8, 6, 1);
+        new TrainingRun(f, longer, new TrainingData(maps, TinyData.subtomograms(8, 6, 2), longer), maps.samples(),
+                new PrintStream(log, true), false).keeping(new CheckpointRetention(2, 2)).run(true);
+        assertTrue(Files.notExists(partial), "the partial checkpoint is deleted");
+        assertTrue(log.toString().contains("resuming " + tmp + " from step 3"), log.toString());
+        assertEquals(List.of(2L, 4L, 5L, 6L), f.checkpointSteps(), "the newest two and every second step remain");
+    }
+
+    @Test
+    void resumingAFolderWithoutCheckpointsIsAnError(@TempDir Path tmp) {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> run(tmp, TinyData.config(8, 2)).run(true));
+        assertTrue(e.getMessage().contains("no checkpoint") && e.getMessage().contains(tmp.toString()), e.getMessage());
+        assertTrue(Files.notExists(tmp.resolve("metrics.jsonl")), "nothing was trained");
+    }
+
+    @Test
     void aDivergingRunStopsWithAClearMessageAndKeepsItsLastGoodCheckpoint(@TempDir Path tmp) throws Exception {
         TrainingConfig c = TinyData.config(8, 40);
         c.learningRate = 1e30;
