@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.cryoetgan.gan.data.Sample;
 import org.cryoetgan.gan.data.VolumeSet;
 import org.cryoetgan.gan.train.AdversarialLoss;
+import org.cryoetgan.gan.train.CheckpointRetention;
 import org.cryoetgan.gan.train.DataSources;
 import org.cryoetgan.gan.train.Normalization;
 import org.cryoetgan.gan.train.OptimizerKind;
@@ -48,8 +49,21 @@ final class TrainCommand implements Callable<Integer> {
             description = "Continue the run in DIR from its newest checkpoint (same data and settings; --steps may extend it).")
     Path resume;
 
-    @Option(names = "--force", description = "Start a new run in a folder that already holds checkpoints.")
+    @Option(names = "--force", description = "Start a new run in a folder that already holds one, deleting its"
+            + " checkpoints, samples, metrics and loss curves.")
     boolean force;
+
+    @Option(names = "--keep-checkpoints", paramLabel = "N", defaultValue = "3",
+            description = "Keep the newest N checkpoints (0: all) plus those of --keep-every (default: ${DEFAULT-VALUE}).")
+    int keepCheckpoints;
+
+    @Option(names = "--keep-every", paramLabel = "STEPS", defaultValue = "1000",
+            description = "Also keep for good every checkpoint whose step is a multiple of STEPS (0: none;"
+                + " default: ${DEFAULT-VALUE}).")
+    long keepEvery;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--preset", description = "paper | reference-code | demo (default: paper with data, demo without).")
     String preset;
@@ -101,9 +115,17 @@ final class TrainCommand implements Callable<Integer> {
         if (threads != null) {
             System.setProperty("cryoetgan.threads", Integer.toString(threads));
         }
+        boolean resuming = resume != null;
+        if (resuming) {
+            ResumeOptions.refuseOthers(spec.commandLine().getParseResult());
+            if (new RunFolder(resume).latestCheckpoint().isEmpty()) {
+                throw new IllegalArgumentException("--resume " + resume + ": no checkpoint in "
+                        + new RunFolder(resume).checkpoints() + " (nothing to resume; start a run with --out)");
+            }
+        }
+        CheckpointRetention retention = new CheckpointRetention(keepCheckpoints, keepEvery);
         device.apply();
         PrintStream log = System.out;
-        boolean resuming = resume != null;
         Path dir = resuming ? resume : out;
         TrainingConfig cfg;
         DataSources sources;
@@ -132,6 +154,11 @@ final class TrainCommand implements Callable<Integer> {
         VolumeSet[] domains = sources.load(cfg, log);
         VolumeSet[] d = domains[0].split(cfg.validationFraction, cfg.seed);
         VolumeSet[] s = domains[1].split(cfg.validationFraction, cfg.seed + 1);
+        if (force && !resuming) {
+            for (Path p : folder.deleteRunOutputs()) {
+                log.println("--force: deleted " + p);
+            }
+        }
         Files.createDirectories(dir);
         sources.write(folder.dataSources());
         TrainingData data = new TrainingData(d[0], s[0], cfg);
@@ -140,7 +167,8 @@ final class TrainCommand implements Callable<Integer> {
                 + " run folder %s%n", d[0].size(), s[0].size(), d[1] == null ? 0 : d[1].size(),
                 s[1] == null ? 0 : s[1].size(), cfg.box, cfg.preset, dir);
         long t0 = System.nanoTime();
-        new TrainingRun(folder, cfg, data, preview, log, Progress.stdoutIsTerminal()).run(resuming);
+        new TrainingRun(folder, cfg, data, preview, log, Progress.stdoutIsTerminal()).keeping(retention)
+                .run(resuming);
         log.printf("done in %.1f s: checkpoints in %s, samples in %s, loss curves %s, metrics %s%n",
                 (System.nanoTime() - t0) / 1e9, folder.checkpoints(), folder.samples(), folder.lossPlot(),
                 folder.metrics());

@@ -124,6 +124,37 @@ public final class RunFolder {
         return deleted;
     }
 
+    /**
+     * Deletes what training wrote into the folder (checkpoints, image pools, sample montages, metrics, loss
+     * curves) so that a new run started in it mixes nothing with the old one; other files stay.
+     *
+     * @return the files deleted
+     */
+    public List<Path> deleteRunOutputs() throws IOException {
+        List<Path> deleted = new ArrayList<>(deleteTemporaryFiles());
+        for (Path dir : List.of(checkpoints(), samples())) {
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path p : (Iterable<Path>) files::iterator) {
+                    String name = p.getFileName().toString();
+                    if (Files.isRegularFile(p) && name.startsWith("step-")
+                            && (name.endsWith(".safetensors") || name.endsWith(".png"))) {
+                        Files.delete(p);
+                        deleted.add(p);
+                    }
+                }
+            }
+        }
+        for (Path p : List.of(metrics(), lossPlot())) {
+            if (Files.deleteIfExists(p)) {
+                deleted.add(p);
+            }
+        }
+        return deleted;
+    }
+
     /** The step number in a checkpoint file name. */
     public static long stepOf(Path checkpoint) {
         Matcher m = CHECKPOINT.matcher(checkpoint.getFileName().toString());
