@@ -17,6 +17,9 @@ final class BatchOutputOptions {
     @Option(names = "--seed", defaultValue = "1", description = "Random seed (default ${DEFAULT-VALUE}).")
     long seed;
 
+    @picocli.CommandLine.Mixin
+    OverwriteOption overwrite = new OverwriteOption();
+
     @Option(names = "--float16", description = "Write MRC mode 12 (half precision) instead of mode 2 (float32).")
     boolean float16;
 }

@@ -92,6 +92,7 @@ final class DensityCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         DensitySettings settings = new DensitySettings(voxel, resolution, box, style, cutoff);
         if (inputs.model != null && inputs.models == null && inputs.demo == null && !inputs.membrane) {
+            OutputTargets.checkFile(out, batch.overwrite.overwrite);
             MapSource src = MapSources.model(new MapSources.LabelledFile(inputs.model, ""), settings, assembly);
             Augmentation aug = new Augmentation(randomRotation, batch.maxShift);
             Augmentation.Pose pose = aug.draw(Augmentation.rngFor(batch.seed, 0, 0));
@@ -119,6 +120,7 @@ final class DensityCommand implements Callable<Integer> {
         if (inputs.membrane) {
             sources.add(MapSources.membrane(MembraneSettings.flat(voxel, box, resolution).withThickness(membraneThickness)));
         }
+        OutputTargets.checkFolder(out, batch.overwrite.overwrite);
         Augmentation aug = new Augmentation(!batch.noRotation, batch.maxShift);
         BatchProgress progress = new ConsoleProgress(System.out);
         DensityBatch.run(sources, perModel, aug, batch.seed, out, out.resolve(batch.labels), OutputFormat.mrc(batch.float16), progress);

@@ -52,9 +52,19 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--float16", description = "Write MRC mode 12 (float16) instead of float32.")
     boolean float16;
 
+    @picocli.CommandLine.Mixin
+    OverwriteOption overwrite = new OverwriteOption();
+
     @Override
     public Integer call() throws Exception {
         Shard part = shard != null ? Shard.parse(shard) : Shard.fromEnvironment(System.getenv());
+        if (part.count() > 1) {
+            // the other shards of the job write into the same folder at the same time
+            OutputTargets.checkFolder(out, overwrite.overwrite, List.of("labels" + part.suffix() + ".csv",
+                    "particles" + part.suffix() + ".star"), name -> true);
+        } else {
+            OutputTargets.checkFolder(out, overwrite.overwrite);
+        }
         List<MapSources.LabelledFile> files = new ArrayList<>();
         for (Path p : maps) {
             files.addAll(MapSources.files(p, MapSources::isMapFile));

@@ -32,8 +32,12 @@ final class PreviewCommand implements Callable<Integer> {
     @Option(names = "--panel", defaultValue = "120", description = "Minimum panel size in pixels (default ${DEFAULT-VALUE}).")
     int panel;
 
+    @picocli.CommandLine.Mixin
+    OverwriteOption overwrite = new OverwriteOption();
+
     @Override
     public Integer call() throws IOException {
+        OutputTargets.checkFile(out, overwrite.overwrite);
         List<Montage.Entry> entries = new ArrayList<>();
         for (Path f : files) {
             entries.add(new Montage.Entry(f.getFileName().toString(), MrcReader.readVolume(f)));

@@ -86,6 +86,7 @@ final class SimulateCommand implements Callable<Integer> {
         SimulationSettings settings = new SimulationSettings(mode, new TiltScheme(tiltMin, tiltMax, tiltStep), ctf,
                 noMtf ? Mtf.none() : Mtf.typicalDetector(), snr);
         List<MapSources.LabelledFile> maps = MapSources.files(map, MapSources::isMapFile);
+        OutputTargets.checkFolder(out, batch.overwrite.overwrite);
         SimulationBatch.run(maps, perMap, new Augmentation(!batch.noRotation, batch.maxShift), settings,
                 new SimulationBatch.DefocusRange(dzMin, dzMax), batch.seed, out, out.resolve(batch.labels), OutputFormat.mrc(batch.float16),
                 new ConsoleProgress(System.out));

@@ -29,8 +29,12 @@ final class UncertaintyCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
     Path out;
 
+    @picocli.CommandLine.Mixin
+    OverwriteOption overwrite = new OverwriteOption();
+
     @Override
     public Integer call() throws Exception {
+        OutputTargets.checkFolder(out, overwrite.overwrite);
         UncertaintyRun.Outcome o = UncertaintyRun.run(run, map, samples, seed, out);
         if (!o.dropoutInRun()) {
             System.out.println("notice: this run was trained without dropout (dropout 0), so only the noise channel"
