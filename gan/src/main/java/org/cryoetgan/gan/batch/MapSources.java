@@ -80,6 +80,21 @@ public final class MapSources {
     }
 
     /** A map source for an atomic model file, optionally expanded to a biological assembly. */
+    /**
+     * Reads every map of a batch before the batch starts, so that one bad file stops it before anything is written:
+     * each must be a readable MRC volume without {@linkplain org.cryoetgan.gan.mrc.VolumeDefects defects} and,
+     * when {@code box > 0}, a cube of that edge.
+     */
+    public static void checkMaps(List<LabelledFile> maps, int box) throws IOException {
+        for (LabelledFile f : maps) {
+            org.cryoetgan.gan.volume.Volume v = org.cryoetgan.gan.mrc.MrcReader.readVolume(f.file());
+            if (box > 0 && (v.nx() != box || v.ny() != box || v.nz() != box)) {
+                throw new IOException(f.file() + ": the map is " + v.nx() + "x" + v.ny() + "x" + v.nz()
+                        + " but the model was trained on " + box + "³ volumes");
+            }
+        }
+    }
+
     public static MapSource model(LabelledFile f, DensitySettings settings, String assembly) {
         return new ModelSource(f.label(), f.file().getFileName().toString(), settings, assembly) {
             @Override

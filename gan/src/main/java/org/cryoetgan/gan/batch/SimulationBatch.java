@@ -45,6 +45,7 @@ public final class SimulationBatch {
     public static LabelTable run(List<MapSources.LabelledFile> maps, int perMap, Augmentation aug, SimulationSettings base,
                                  DefocusRange defocus, long seed, Path outDir, Path labels, MrcWriteOptions format,
                                  BatchProgress progress) throws IOException {
+        MapSources.checkMaps(maps, 0);
         Files.createDirectories(outDir);
         LabelTable table = new LabelTable(COLUMNS);
         int total = maps.size() * perMap;

@@ -12,6 +12,7 @@ import org.cryoetgan.engine.Scope;
 import org.cryoetgan.engine.Tensor;
 import org.cryoetgan.gan.batch.ClassNumbers;
 import org.cryoetgan.gan.batch.LabelTable;
+import org.cryoetgan.gan.batch.MapSources;
 import org.cryoetgan.gan.batch.MapSources.LabelledFile;
 import org.cryoetgan.gan.model.CycleGenerator;
 import org.cryoetgan.gan.mrc.MrcReader;
@@ -80,6 +81,7 @@ public final class GenerationJob {
         for (LabelledFile f : maps) {
             classes.of(f.label());
         }
+        MapSources.checkMaps(maps, box);
         CycleGenerator g = trained.model().densityToSubtomogram();
         trained.model().eval();
         if (mcDropout && Dropout.setMonteCarlo(trained.model(), true) == 0) {
@@ -96,10 +98,6 @@ public final class GenerationJob {
             }
             LabelledFile f = maps.get(i);
             Volume map = MrcReader.readVolume(f.file());
-            if (map.nx() != box || map.ny() != box || map.nz() != box) {
-                throw new IOException(f.file() + ": the map is " + map.nx() + "x" + map.ny() + "x" + map.nz()
-                        + " but the model was trained on " + box + "³ volumes");
-            }
             float[] scaled = trained.densityScaler().apply(map.data());
             Vec3 voxel = map.voxelSize();
             double trainedVoxel = trained.voxelSize();

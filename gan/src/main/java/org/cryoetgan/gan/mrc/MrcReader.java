@@ -53,9 +53,12 @@ public final class MrcReader {
         return read(file, false).header();
     }
 
-    /** Read the data as one volume (the first of a volume stack). */
+    /**
+     * Read the data as one volume (the first of a volume stack) to use as input: a volume with
+     * {@linkplain VolumeDefects defects} (NaN or infinite voxels, no positive voxel size) is refused.
+     */
     public static Volume readVolume(Path file) throws IOException {
-        return read(file).firstVolume();
+        return VolumeDefects.require(file, read(file).firstVolume());
     }
 
     private static MrcData read(Path file, boolean withData) throws IOException {
@@ -98,7 +101,7 @@ public final class MrcReader {
         }
     }
 
-    private static boolean isGzip(Path file) throws IOException {
+    static boolean isGzip(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             byte[] magic = in.readNBytes(2);
             return magic.length == 2 && (magic[0] & 0xFF) == 0x1F && (magic[1] & 0xFF) == 0x8B;

@@ -13,10 +13,11 @@ import org.cryoetgan.gan.volume.VolumeStats;
  * What {@code cryoetgan-cli inspect} reports for one file: the header's main fields and the statistics of the data
  * as read (x, y, z sizes after the axis order is applied). {@link #toMap()} gives the same content for JSON.
  */
-public record MrcSummary(Path file, MrcData data, VolumeStats stats) {
+public record MrcSummary(Path file, MrcData data, VolumeStats stats, List<String> defects) {
 
-    public static MrcSummary of(Path file, MrcData data) {
-        return new MrcSummary(file, data, data.volume().stats());
+    /** The summary of a file read with {@link MrcReader#read}, its {@linkplain VolumeDefects defects} included. */
+    public static MrcSummary of(Path file, MrcData data) throws java.io.IOException {
+        return new MrcSummary(file, data, data.volume().stats(), VolumeDefects.of(file, data));
     }
 
     /** Ordered fields: plain values, lists and nested maps, ready for a JSON writer. */
@@ -55,6 +56,7 @@ public record MrcSummary(Path file, MrcData data, VolumeStats stats) {
         m.put("mean", stats.mean());
         m.put("rms", stats.rms());
         m.put("labels", h.labels());
+        m.put("warnings", defects);
         return m;
     }
 
@@ -79,6 +81,9 @@ public record MrcSummary(Path file, MrcData data, VolumeStats stats) {
                 h.dmin(), h.dmax(), h.dmean(), h.rms()));
         for (String l : h.labels()) {
             s.append("  label      ").append(l).append('\n');
+        }
+        for (String d : defects) {
+            s.append("  WARNING    ").append(d).append('\n');
         }
         return s.toString();
     }
