@@ -20,6 +20,11 @@ final class BatchOutputOptions {
     @picocli.CommandLine.Mixin
     OverwriteOption overwrite = new OverwriteOption();
 
+    /** Checks the shared options' values. */
+    void check() {
+        OptionChecks.nonNegative("--max-shift", maxShift);
+    }
+
     @Option(names = "--float16", description = "Write MRC mode 12 (half precision) instead of mode 2 (float32).")
     boolean float16;
 }

@@ -90,6 +90,13 @@ final class DensityCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        OptionChecks.positive("--voxel", voxel);
+        OptionChecks.positive("--resolution", resolution);
+        OptionChecks.between("--box", box, 1, OptionChecks.MAX_BOX);
+        OptionChecks.positive("--cutoff", cutoff);
+        OptionChecks.atLeast("--per-model", perModel, 1);
+        OptionChecks.positive("--membrane-thickness", membraneThickness);
+        batch.check();
         DensitySettings settings = new DensitySettings(voxel, resolution, box, style, cutoff);
         if (inputs.model != null && inputs.models == null && inputs.demo == null && !inputs.membrane) {
             OutputTargets.checkFile(out, batch.overwrite.overwrite);

@@ -60,9 +60,23 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OptionChecks.atLeast("--k", k, 1);
+        OptionChecks.atLeast("--ssim-references", ssimReferences, 1);
+        OptionChecks.atLeast("--samples", samples, 0);
+        OutputTargets.checkWritable(out);
         VolumeSet r = DataSets.read("real subtomograms", real, realLabels);
         VolumeSet g = DataSets.read("generated volumes", generated, generatedLabels);
         VolumeSet b = baseline == null ? null : DataSets.read("baseline volumes", baseline, baselineLabels);
+        for (VolumeSet set : new VolumeSet[] {r, g, b}) {
+            if (set != null && set.box() != r.box()) {
+                throw new IllegalArgumentException("real volumes are " + r.box() + "³ but " + set.domain() + " are "
+                        + set.box() + "³");
+            }
+            if (set != null && k >= set.size()) {
+                throw new IllegalArgumentException("--k " + k + " needs more than " + k + " volumes in every set, but "
+                        + set.domain() + " has " + set.size());
+            }
+        }
         EvaluationSettings s = new EvaluationSettings();
         s.prdcK = k;
         s.ssimReferences = ssimReferences;

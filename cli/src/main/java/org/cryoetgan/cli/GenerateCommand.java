@@ -57,6 +57,7 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OptionChecks.atLeast("--per-map", perMap, 1);
         Shard part = shard != null ? Shard.parse(shard) : Shard.fromEnvironment(System.getenv());
         if (part.count() > 1) {
             // the other shards of the job write into the same folder at the same time

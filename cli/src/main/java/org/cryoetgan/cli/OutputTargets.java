@@ -25,7 +25,7 @@ final class OutputTargets {
         }
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
-            checkWritableFolder(parent);
+            checkWritable(parent);
         }
     }
 
@@ -35,7 +35,7 @@ final class OutputTargets {
      * the same job, such as other shards').
      */
     static void checkFolder(Path dir, boolean overwrite, List<String> mine, java.util.function.Predicate<String> ignored) {
-        checkWritableFolder(dir);
+        checkWritable(dir);
         if (overwrite || !Files.isDirectory(dir)) {
             return;
         }
@@ -61,7 +61,7 @@ final class OutputTargets {
     }
 
     /** {@code dir} is (or, created, would be) a writable folder: it or its nearest existing ancestor is one. */
-    private static void checkWritableFolder(Path dir) {
+    static void checkWritable(Path dir) {
         Path p = dir.toAbsolutePath();
         while (p != null && !Files.exists(p)) {
             p = p.getParent();

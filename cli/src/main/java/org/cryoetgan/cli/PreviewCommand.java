@@ -37,6 +37,12 @@ final class PreviewCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        OptionChecks.between("--low", low, 0, 100);
+        OptionChecks.between("--high", high, 0, 100);
+        if (!(low < high)) {
+            throw new IllegalArgumentException("--low (" + low + ") must be below --high (" + high + ")");
+        }
+        OptionChecks.between("--panel", panel, 1, 4096);
         OutputTargets.checkFile(out, overwrite.overwrite);
         List<Montage.Entry> entries = new ArrayList<>();
         for (Path f : files) {

@@ -80,6 +80,24 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        OptionChecks.atLeast("--per-map", perMap, 1);
+        if (!(snr > 0)) {
+            throw new IllegalArgumentException("--snr must be > 0 (Infinity: no noise), got " + snr);
+        }
+        OptionChecks.between("--tilt-min", tiltMin, -90, 90);
+        OptionChecks.between("--tilt-max", tiltMax, tiltMin, 90);
+        OptionChecks.positive("--tilt-step", tiltStep);
+        OptionChecks.positive("--voltage", voltage);
+        OptionChecks.nonNegative("--cs", cs);
+        OptionChecks.between("--amplitude-contrast", amplitudeContrast, 0, 1);
+        OptionChecks.nonNegative("--bfactor", bFactor);
+        if (defocus.size() > 2) {
+            throw new IllegalArgumentException("--defocus takes one value or MIN:MAX, got " + defocus.size() + " values");
+        }
+        for (double dz : defocus) {
+            OptionChecks.finite("--defocus", dz);
+        }
+        batch.check();
         double dzMin = defocus.get(0);
         double dzMax = defocus.size() > 1 ? defocus.get(1) : dzMin;
         Ctf ctf = noCtf ? null : new Ctf(voltage, cs, dzMin, amplitudeContrast, bFactor);

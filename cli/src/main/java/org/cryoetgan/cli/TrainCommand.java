@@ -124,7 +124,6 @@ final class TrainCommand implements Callable<Integer> {
             }
         }
         CheckpointRetention retention = new CheckpointRetention(keepCheckpoints, keepEvery);
-        device.apply();
         PrintStream log = System.out;
         Path dir = resuming ? resume : out;
         TrainingConfig cfg;
@@ -151,6 +150,7 @@ final class TrainCommand implements Callable<Integer> {
             throw new IllegalStateException(dir + " already holds a run with checkpoints: use --resume " + dir
                     + " to continue it, --force to start over, or another --out");
         }
+        device.apply();
         VolumeSet[] domains = sources.load(cfg, log);
         VolumeSet[] d = domains[0].split(cfg.validationFraction, cfg.seed);
         VolumeSet[] s = domains[1].split(cfg.validationFraction, cfg.seed + 1);

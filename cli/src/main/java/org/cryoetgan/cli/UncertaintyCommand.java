@@ -34,6 +34,7 @@ final class UncertaintyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OptionChecks.atLeast("--samples", samples, 2);
         OutputTargets.checkFolder(out, overwrite.overwrite);
         UncertaintyRun.Outcome o = UncertaintyRun.run(run, map, samples, seed, out);
         if (!o.dropoutInRun()) {

@@ -40,11 +40,26 @@ public record Shard(int index, int count) {
         if (id == null) {
             return ALL;
         }
-        int min = Integer.parseInt(env.getOrDefault("SLURM_ARRAY_TASK_MIN", "0"));
-        String countText = env.get("SLURM_ARRAY_TASK_COUNT");
-        int count = countText != null ? Integer.parseInt(countText)
-                : Integer.parseInt(env.getOrDefault("SLURM_ARRAY_TASK_MAX", id)) - min + 1;
-        return new Shard(Integer.parseInt(id) - min, count);
+        int task = integer(env, "SLURM_ARRAY_TASK_ID", null);
+        int min = integer(env, "SLURM_ARRAY_TASK_MIN", "0");
+        int count = env.containsKey("SLURM_ARRAY_TASK_COUNT") ? integer(env, "SLURM_ARRAY_TASK_COUNT", null)
+                : integer(env, "SLURM_ARRAY_TASK_MAX", id) - min + 1;
+        int index = task - min;
+        if (count < 1 || index < 0 || index >= count) {
+            throw new IllegalArgumentException("SLURM_ARRAY_TASK_ID=" + id + " (MIN " + min + ", " + count
+                    + " tasks) is not a task of the array; or use --shard i/n");
+        }
+        return new Shard(index, count);
+    }
+
+    private static int integer(Map<String, String> env, String name, String fallback) {
+        String text = env.getOrDefault(name, fallback);
+        try {
+            return Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("environment variable " + name + "=" + text
+                    + " is not an integer; or use --shard i/n");
+        }
     }
 
     public boolean owns(long item) {

@@ -179,6 +179,19 @@ public final class TrainingConfig {
         if (imagePool < 0) {
             p.add("imagePool must be >= 0");
         }
+        if (decayFrom < 0) {
+            p.add("decayFrom (--decay-from) must be >= 0, got " + decayFrom);
+        }
+        double[] finite = {cycleWeight, identityWeight, clipValue, realTarget, densityNoiseStd, dropout, learningRate,
+            validationFraction};
+        String[] names = {"cycleWeight (--cycle-weight)", "identityWeight (--identity-weight)",
+            "clipValue (--clip-value)", "realTarget (--real-target)", "densityNoiseStd (--density-noise)",
+            "dropout (--dropout)", "learningRate (--lr)", "validationFraction (--val-fraction)"};
+        for (int i = 0; i < finite.length; i++) {
+            if (!(finite[i] >= 0) || !Double.isFinite(finite[i])) {
+                p.add(names[i] + " must be a finite number >= 0, got " + finite[i]);
+            }
+        }
         return p;
     }
 
