@@ -3,7 +3,6 @@ package org.cryoetgan.engine.cuda;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -31,8 +30,7 @@ class CudaEmulationLibrariesTest extends CudaParitySuite {
 
     @Override
     CudaBackend openGpu() throws IOException {
-        Path exe = CudaEmulator.executable();
-        assumeTrue(exe != null, () -> "skipping CUDA kernel emulation: " + CudaEmulator.failure());
+        Path exe = CudaEmulator.executableOrSkip();
         EmulatedGpuDevice device = new EmulatedGpuDevice(exe);
         HostBlas.Memory memory = HostBlas.of(device);
         blas = new HostBlas(memory);

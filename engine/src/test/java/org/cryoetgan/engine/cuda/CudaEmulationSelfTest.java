@@ -1,7 +1,6 @@
 package org.cryoetgan.engine.cuda;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -23,8 +22,7 @@ import org.junit.jupiter.api.Test;
 class CudaEmulationSelfTest {
     @Test
     void selftestPassesOnTheEmulatedGpu() throws IOException {
-        Path exe = CudaEmulator.executable();
-        assumeTrue(exe != null, () -> "skipping CUDA kernel emulation: " + CudaEmulator.failure());
+        Path exe = CudaEmulator.executableOrSkip();
         CudaBackend gpu = new CudaBackend("cuda-emu", new EmulatedGpuDevice(exe));
         try {
             SelfTestReport r = SelfTest.compare(gpu, new CpuBackend(2), gpu.libraries().stream()

@@ -1,13 +1,12 @@
 package org.cryoetgan.engine.cuda;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
 
 /**
  * The parity suite on the kernel emulator: the unchanged .cu sources compiled with g++ and launched with exactly
- * the grids and arguments {@link CudaBackend} computes. Skipped (with the reason) when g++ is missing.
+ * the grids and arguments {@link CudaBackend} computes. Skipped (with the reason) only when g++ is missing; a failed build fails the tests.
  */
 class CudaEmulationTest extends CudaParitySuite {
     /** glibc's correctly rounded log/cos give the JVM's numbers bit for bit. */
@@ -18,8 +17,6 @@ class CudaEmulationTest extends CudaParitySuite {
 
     @Override
     CudaBackend openGpu() throws IOException {
-        Path exe = CudaEmulator.executable();
-        assumeTrue(exe != null, () -> "skipping CUDA kernel emulation: " + CudaEmulator.failure());
-        return new CudaBackend("cuda-emu", new EmulatedGpuDevice(exe), COLUMN_LIMIT);
+        return new CudaBackend("cuda-emu", new EmulatedGpuDevice(CudaEmulator.executableOrSkip()), COLUMN_LIMIT);
     }
 }

@@ -20,31 +20,68 @@ import java.util.stream.Stream;
 final class CudaEmulator {
     static final Path KERNEL_SOURCES = Paths.get("src/main/cuda");
     static final Path EMULATOR_SOURCES = Paths.get("src/test/cuda");
-    private static Path built;
-    private static String failure;
+    static final Path BUILD_DIR = Paths.get("target/cuda-emu");
+    private static Build build;
 
     private CudaEmulator() {
     }
 
-    /** The emulator executable, or null with {@link #failure()} saying why. */
-    static synchronized Path executable() {
-        if (built == null && failure == null) {
-            try {
-                built = build();
-            } catch (IOException | InterruptedException | RuntimeException e) {
-                failure = e.getMessage();
-            }
+    /**
+     * What building the emulator gave.
+     *
+     * @param executable      the emulator, or null when the build failed
+     * @param failure         why it failed, or null
+     * @param compilerMissing true when it failed only because g++ cannot be started (the one reason to skip)
+     */
+    record Build(Path executable, String failure, boolean compilerMissing) {
+    }
+
+    /** The emulator built from the project's sources (once per JVM). */
+    static synchronized Build build() {
+        if (build == null) {
+            build = build(KERNEL_SOURCES, EMULATOR_SOURCES, BUILD_DIR);
         }
-        return built;
+        return build;
     }
 
-    static synchronized String failure() {
-        return failure;
+    /**
+     * The emulator for a test: the test is skipped when g++ is missing, and fails when g++ is present but the
+     * build fails (a broken kernel or driver source must not pass as a skip).
+     */
+    static Path executableOrSkip() {
+        Build b = build();
+        if (b.executable() == null) {
+            org.junit.jupiter.api.Assumptions.assumeFalse(b.compilerMissing(),
+                    () -> "skipping CUDA kernel emulation: " + b.failure());
+            org.junit.jupiter.api.Assertions.fail("the CUDA kernel emulator did not build although g++ is present: "
+                    + b.failure());
+        }
+        return b.executable();
     }
 
-    private static List<Path> sources() throws IOException {
+    /** Builds the emulator from {@code kernels} and {@code emulator} (driver.cpp, emu.h) into {@code outDir}. */
+    static Build build(Path kernels, Path emulator, Path outDir) {
+        try {
+            return new Build(compile(kernels, emulator, outDir), null, false);
+        } catch (CompilerMissing e) {
+            return new Build(null, e.getMessage(), true);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            return new Build(null, e.getMessage(), false);
+        }
+    }
+
+    /** g++ cannot be started. */
+    private static final class CompilerMissing extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        CompilerMissing(String message) {
+            super(message);
+        }
+    }
+
+    private static List<Path> sources(Path kernels, Path emulator) throws IOException {
         List<Path> files = new ArrayList<>();
-        for (Path dir : List.of(KERNEL_SOURCES, EMULATOR_SOURCES)) {
+        for (Path dir : List.of(kernels, emulator)) {
             try (Stream<Path> s = Files.list(dir)) {
                 s.filter(p -> p.toString().matches(".*\\.(cu|cuh|h|cpp)$")).sorted().forEach(files::add);
             }
@@ -52,9 +89,9 @@ final class CudaEmulator {
         return files;
     }
 
-    private static Path build() throws IOException, InterruptedException {
-        if (!Files.isDirectory(KERNEL_SOURCES)) {
-            throw new IllegalStateException("kernel sources not found at " + KERNEL_SOURCES.toAbsolutePath());
+    private static Path compile(Path kernels, Path emulator, Path dir) throws IOException, InterruptedException {
+        if (!Files.isDirectory(kernels)) {
+            throw new IllegalStateException("kernel sources not found at " + kernels.toAbsolutePath());
         }
         MessageDigest md;
         try {
@@ -62,12 +99,11 @@ final class CudaEmulator {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        for (Path p : sources()) {
+        for (Path p : sources(kernels, emulator)) {
             md.update(p.getFileName().toString().getBytes(StandardCharsets.UTF_8));
             md.update(Files.readAllBytes(p));
         }
         String hash = HexFormat.of().formatHex(md.digest()).substring(0, 16);
-        Path dir = Paths.get("target/cuda-emu");
         Files.createDirectories(dir);
         Path exe = dir.resolve("cgemu-" + hash);
         if (Files.isExecutable(exe)) {
@@ -75,13 +111,13 @@ final class CudaEmulator {
         }
         Path tmp = dir.resolve("cgemu-" + hash + ".tmp");
         List<String> cmd = List.of("g++", "-std=c++20", "-O1", "-Wall", "-Werror", "-include",
-                EMULATOR_SOURCES.resolve("emu.h").toString(), "-I", KERNEL_SOURCES.toString(),
-                EMULATOR_SOURCES.resolve("driver.cpp").toString(), "-pthread", "-o", tmp.toString());
+                emulator.resolve("emu.h").toString(), "-I", kernels.toString(),
+                emulator.resolve("driver.cpp").toString(), "-pthread", "-o", tmp.toString());
         Process p;
         try {
             p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         } catch (IOException e) {
-            throw new IllegalStateException("g++ not available (" + e.getMessage() + ")");
+            throw new CompilerMissing("g++ not available (" + e.getMessage() + ")");
         }
         String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(300, TimeUnit.SECONDS) || p.exitValue() != 0) {
