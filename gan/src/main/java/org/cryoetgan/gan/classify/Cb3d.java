@@ -5,6 +5,7 @@ import org.cryoetgan.engine.Tensor;
 import org.cryoetgan.nn.Module;
 import org.cryoetgan.nn.init.Init;
 import org.cryoetgan.nn.init.ModuleInit;
+import org.cryoetgan.nn.layers.BatchNorm3d;
 import org.cryoetgan.nn.layers.Conv3d;
 import org.cryoetgan.nn.layers.Dropout;
 import org.cryoetgan.nn.layers.Flatten;
@@ -43,11 +44,16 @@ public final class Cb3d extends Module {
         int size = arch.inputSize();
         for (Cb3dArchitecture.Stage s : arch.stages()) {
             for (int i = 0; i < s.convolutions(); i++) {
-                Conv3d conv = new Conv3d(in, s.channels(), 3, 1, 1, true, rng);
+                Conv3d conv = new Conv3d(in, s.channels(), 3, 1, 1, !arch.batchNorm(), rng);
                 int taps = Math.min(3, size);
                 Init.normal(conv.weight(), 0, Math.sqrt(2.0 / (in * taps * taps * taps)), rng);
-                Init.zeros(conv.bias());
+                if (conv.bias() != null) {
+                    Init.zeros(conv.bias());
+                }
                 stack.add(conv);
+                if (arch.batchNorm()) {
+                    stack.add(new BatchNorm3d(s.channels()));
+                }
                 stack.add(new ReLU());
                 in = s.channels();
             }
