@@ -12,10 +12,14 @@ Writes small fixtures into nn/src/test/resources/torch/ (the Java tests read onl
                               the paper's generator and critic (small widths) run in PyTorch with the weights the
                               Java side wrote to paper_nets.safetensors: outputs, parameter gradients, and the
                               critic's updated spectral-norm vectors
+  batch_norm.safetensors      torch.nn.BatchNorm3d (momentum 0.1, eps 1e-5) from given weight and bias: two
+                              training-mode forwards (outputs and running statistics after each), the gradients
+                              of sum(y * R) of the second with respect to input, weight and bias, and an
+                              eval-mode forward
   python_checkpoint.safetensors
                               a cryoetgan checkpoint written here with json + struct (no safetensors package)
 
-Usage: /usr/bin/python3 tools/torch_nn_reference.py [optim|spectral|nets|checkpoint|all]
+Usage: /usr/bin/python3 tools/torch_nn_reference.py [optim|spectral|batchnorm|nets|checkpoint|all]
 (Debian's python3-torch; 'nets' needs paper_nets.safetensors, written by the Java test
 WritePaperNetsFixture with -Dcryoetgan.writeFixtures=true.)
 """
@@ -214,6 +218,42 @@ def make_spectral():
     st_write(os.path.join(OUT, "spectral_norm.safetensors"), tensors, {"eps": "1e-12", "power_iterations": "1"})
 
 
+# ---- batch norm --------------------------------------------------------------------------------------------
+
+def make_batchnorm():
+    rng = np.random.default_rng(2024)
+    shape = (3, 4, 2, 3, 2)
+    bn = nn.BatchNorm3d(4, eps=1e-5, momentum=0.1)
+    w0 = rng.normal(1.0, 0.3, size=4).astype(np.float32)
+    b0 = rng.normal(0.0, 0.5, size=4).astype(np.float32)
+    with torch.no_grad():
+        bn.weight.copy_(t32(w0))
+        bn.bias.copy_(t32(b0))
+    tensors = {"weight": w0, "bias": b0}
+    bn.train()
+    for k in (1, 2):
+        # channels with different offsets and scales, so that the statistics matter
+        x0 = (rng.normal(size=shape) * np.array([1, 3, 0.2, 2]).reshape(1, 4, 1, 1, 1)
+              + np.array([0, -2, 5, 1]).reshape(1, 4, 1, 1, 1)).astype(np.float32)
+        x = t32(x0).requires_grad_(True)
+        y = bn(x)
+        tensors["x%d" % k] = x0
+        tensors["y%d" % k] = y.detach().numpy().copy()
+        tensors["running_mean%d" % k] = bn.running_mean.numpy().copy()
+        tensors["running_var%d" % k] = bn.running_var.numpy().copy()
+        if k == 2:
+            r = rng.normal(size=shape).astype(np.float32)
+            tensors["R"] = r
+            (y * t32(r)).sum().backward()
+            tensors["grad_x"] = x.grad.numpy().copy()
+            tensors["grad_weight"] = bn.weight.grad.numpy().copy()
+            tensors["grad_bias"] = bn.bias.grad.numpy().copy()
+    bn.eval()
+    with torch.no_grad():
+        tensors["y_eval"] = bn(t32(tensors["x1"])).numpy().copy()
+    st_write(os.path.join(OUT, "batch_norm.safetensors"), tensors, {"eps": "1e-5", "momentum": "0.1"})
+
+
 # ---- the paper's networks ----------------------------------------------------------------------------------
 
 def c7s1(cin, k, tanh=False):
@@ -349,6 +389,8 @@ def main():
         make_optim()
     if what in ("spectral", "all"):
         make_spectral()
+    if what in ("batchnorm", "all"):
+        make_batchnorm()
     if what in ("checkpoint", "all"):
         make_checkpoint()
     if what in ("nets", "all"):

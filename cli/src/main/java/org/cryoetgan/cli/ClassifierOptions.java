@@ -2,45 +2,60 @@ package org.cryoetgan.cli;
 
 import org.cryoetgan.gan.classify.ClassifierOptimizer;
 import org.cryoetgan.gan.classify.ClassifierSettings;
+import org.cryoetgan.gan.classify.LearningRateDecay;
 import org.cryoetgan.gan.train.Normalization;
 import picocli.CommandLine.Option;
 
-/** The CB3D width and training options, shared by {@code classifier train} and {@code evaluate}. */
+/**
+ * The CB3D width and training options, shared by {@code classifier train} and {@code evaluate}; every default is
+ * {@link ClassifierSettings}'s.
+ */
 final class ClassifierOptions {
+    private static final ClassifierSettings DEFAULTS = new ClassifierSettings();
+
     @Option(names = "--width", description = "Channels of the first convolution stage (paper 64; default ${DEFAULT-VALUE}).")
-    int width = 64;
+    int width = DEFAULTS.baseChannels;
     @Option(names = "--fc", description = "Units of fc6/fc7 (default 64 × width: 4096 for the paper's width).")
-    int fc = 0;
+    int fc = DEFAULTS.fcWidth;
     @Option(names = "--dropout", description = "Dropout after fc6 and fc7 (default ${DEFAULT-VALUE}).")
-    double dropout = 0.5;
+    double dropout = DEFAULTS.dropout;
+    @Option(names = "--batch-norm", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Batch normalisation after each convolution (default on; not in the paper: "
+                + "--no-batch-norm gives Che et al.'s network).")
+    boolean batchNorm = DEFAULTS.batchNorm;
     @Option(names = "--epochs", description = "Training epochs (default ${DEFAULT-VALUE}).")
-    int epochs = 20;
+    int epochs = DEFAULTS.epochs;
     @Option(names = "--batch", description = "Batch size (default ${DEFAULT-VALUE}).")
-    int batch = 8;
+    int batch = DEFAULTS.batchSize;
     @Option(names = "--optimizer", description = "sgd (Nesterov, the paper's) | adam (default ${DEFAULT-VALUE}).")
-    ClassifierOptimizer optimizer = ClassifierOptimizer.SGD;
+    ClassifierOptimizer optimizer = DEFAULTS.optimizer;
     @Option(names = "--lr", description = "Learning rate (default ${DEFAULT-VALUE}).")
-    double lr = 0.005;
+    double lr = DEFAULTS.learningRate;
+    @Option(names = "--lr-decay", description = "constant (the paper's) | linear to zero over the run "
+            + "(default ${DEFAULT-VALUE}).")
+    LearningRateDecay lrDecay = DEFAULTS.learningRateDecay;
     @Option(names = "--momentum", description = "Nesterov momentum of SGD (default ${DEFAULT-VALUE}).")
-    double momentum = 0.9;
+    double momentum = DEFAULTS.momentum;
     @Option(names = "--weight-decay", description = "L2 weight decay (default ${DEFAULT-VALUE}).")
-    double weightDecay = 0;
+    double weightDecay = DEFAULTS.weightDecay;
     @Option(names = "--held-out", description = "Fraction held out to report accuracy each epoch (default ${DEFAULT-VALUE}).")
-    double heldOut = 0.2;
+    double heldOut = DEFAULTS.heldOutFraction;
     @Option(names = "--seed", description = "Seed of initialisation, split, shuffling and dropout (default ${DEFAULT-VALUE}).")
-    long seed = 1;
+    long seed = DEFAULTS.seed;
     @Option(names = "--normalization", description = "Per-volume zscore (default) | minmax | global_zscore.")
-    Normalization normalization = Normalization.ZSCORE;
+    Normalization normalization = DEFAULTS.normalization;
 
     ClassifierSettings settings() {
         ClassifierSettings s = new ClassifierSettings();
         s.baseChannels = width;
         s.fcWidth = fc;
         s.dropout = dropout;
+        s.batchNorm = batchNorm;
         s.epochs = epochs;
         s.batchSize = batch;
         s.optimizer = optimizer;
         s.learningRate = lr;
+        s.learningRateDecay = lrDecay;
         s.momentum = momentum;
         s.weightDecay = weightDecay;
         s.heldOutFraction = heldOut;

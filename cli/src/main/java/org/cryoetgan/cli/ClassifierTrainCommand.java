@@ -25,6 +25,14 @@ final class ClassifierTrainCommand implements Callable<Integer> {
     @Option(names = "--labels", paramLabel = "CSV", description = "Optional CSV 'file,label'.")
     Path labels;
 
+    @Option(names = "--validation", split = ",", paramLabel = "PATH",
+            description = "Labelled volumes to report accuracy on after every epoch instead of a held-out part of"
+                + " --data (then every --data volume trains).")
+    List<Path> validation;
+
+    @Option(names = "--validation-labels", paramLabel = "CSV", description = "Optional CSV 'file,label' for --validation.")
+    Path validationLabels;
+
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for the trained classifier.")
     Path out;
 
@@ -34,12 +42,19 @@ final class ClassifierTrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         VolumeSet set = DataSets.read("labelled volumes", data, labels);
-        System.out.printf("training CB3D (width %d) on %d volumes of %d³ in classes %s%n", options.width,
-                set.size(), set.box(), set.labels());
+        VolumeSet check = validation == null ? null
+                : DataSets.read("validation volumes", validation, validationLabels);
+        if (check != null && check.box() != set.box()) {
+            throw new IllegalArgumentException("--validation: volumes are " + check.box() + "³, --data volumes "
+                    + set.box() + "³");
+        }
+        System.out.printf("training CB3D (width %d) on %d volumes of %d³ in classes %s%s%n", options.width,
+                set.size(), set.box(), set.labels(),
+                check == null ? "" : "; validating on " + check.size() + " volumes");
         ClassifierTrainer trainer = new ClassifierTrainer(options.settings(), r -> System.out.printf(
                 "epoch %3d  loss %.4f  train acc %.3f  held-out acc %s%n", r.epoch(), r.loss(), r.trainAccuracy(),
                 r.heldOutAccuracy() == null ? "-" : String.format("%.3f", r.heldOutAccuracy())));
-        try (TrainedClassifier c = trainer.train(set)) {
+        try (TrainedClassifier c = check == null ? trainer.train(set) : trainer.train(set, check)) {
             c.save(out);
             System.out.println("saved classifier (classes " + c.classes() + ") to " + out);
         }

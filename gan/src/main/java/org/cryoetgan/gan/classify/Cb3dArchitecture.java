@@ -14,8 +14,11 @@ import java.util.List;
  * @param baseChannels  channels of the first stage (64 in the paper)
  * @param fcWidth       units of fc6 and fc7 (4096 in the paper); fc6's activations are the features for FID/PRDC
  * @param dropout       dropout probability after fc6 and fc7 (0.5)
+ * @param batchNorm     whether each convolution is followed by batch normalisation (before its ReLU); not in the
+ *                      paper, see {@link Cb3d}
  */
-public record Cb3dArchitecture(int inputSize, int classes, int baseChannels, int fcWidth, double dropout) {
+public record Cb3dArchitecture(int inputSize, int classes, int baseChannels, int fcWidth, double dropout,
+                               boolean batchNorm) {
 
     /** Channel multipliers of the five stages and their number of convolutions. */
     private static final int[][] STAGES = {{1, 1}, {2, 1}, {4, 2}, {8, 2}, {8, 2}};
@@ -36,9 +39,9 @@ public record Cb3dArchitecture(int inputSize, int classes, int baseChannels, int
         }
     }
 
-    /** The paper's network: base 64, fc 4096, dropout 0.5. */
+    /** The paper's network: base 64, fc 4096, dropout 0.5, no batch normalisation. */
     public static Cb3dArchitecture paper(int inputSize, int classes) {
-        return new Cb3dArchitecture(inputSize, classes, 64, 4096, 0.5);
+        return new Cb3dArchitecture(inputSize, classes, 64, 4096, 0.5, false);
     }
 
     /** One convolution stage: its output channels, number of 3³ convolutions and whether a pool follows. */

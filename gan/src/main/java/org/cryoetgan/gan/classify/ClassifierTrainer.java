@@ -57,7 +57,8 @@ public final class ClassifierTrainer {
         LabeledVolumes heldOutData = heldOut == null ? null : LabeledVolumes.of(heldOut, scaler, classes, true);
         Cb3dArchitecture arch = settings.architecture(train.box(), classes.size());
         Cb3d model = Scope.unscoped(() -> new Cb3d(arch, new RandomGenerator(settings.seed)));
-        try (Optimizer opt = optimizer(model)) {
+        long steps = (long) settings.epochs * ((trainData.size() + settings.batchSize - 1) / settings.batchSize);
+        try (Optimizer opt = optimizer(model, steps)) {
             List<EpochReport> history = new ArrayList<>();
             EpochSampler sampler = new EpochSampler(trainData.size(), settings.seed * 7919 + 1);
             for (int epoch = 0; epoch < settings.epochs; epoch++) {
@@ -115,8 +116,8 @@ public final class ClassifierTrainer {
         return new EpochReport(epoch + 1, lossSum / n, correct / (double) n, held);
     }
 
-    private Optimizer optimizer(Cb3d model) {
-        LearningRateSchedule lr = LearningRateSchedule.constant(settings.learningRate);
+    private Optimizer optimizer(Cb3d model, long steps) {
+        LearningRateSchedule lr = settings.learningRateDecay.schedule(settings.learningRate, steps);
         return switch (settings.optimizer) {
             case SGD -> new Sgd(model.parameters(), lr, settings.momentum, 0, true, settings.weightDecay);
             case ADAM -> new Adam(model.parameters(), lr, 0.9, 0.999, 1e-8, settings.weightDecay);

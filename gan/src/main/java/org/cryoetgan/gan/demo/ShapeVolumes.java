@@ -9,9 +9,10 @@ import org.cryoetgan.gan.volume.Vec3;
 import org.cryoetgan.gan.volume.Volume;
 
 /**
- * Two trivially separable synthetic classes, for smoke tests of classifiers and evaluation: "sphere" (a ball of
- * random radius near the centre) and "slab" (a layer 2–4 voxels thick across the box along a random axis), values
- * 1 inside and 0 outside plus white noise of the given standard deviation.
+ * Trivially separable synthetic classes, for smoke tests of classifiers and evaluation: "sphere" (a ball of
+ * random radius near the centre), "slab" (a layer 2–4 voxels thick across the box along a random axis) and, as a
+ * third class, "rod" (a cylinder of radius 1–2 voxels through the box along a random axis), values 1 inside and 0
+ * outside plus white noise of the given standard deviation.
  */
 public final class ShapeVolumes {
     private ShapeVolumes() {
@@ -19,12 +20,21 @@ public final class ShapeVolumes {
 
     /** {@code perClass} volumes of each class, alternating sphere/slab, of edge {@code n}. */
     public static VolumeSet set(int n, int perClass, double noise, long seed) {
+        return set(n, perClass, noise, seed, 2);
+    }
+
+    /** {@code perClass} volumes of each of the first {@code classes} (2 or 3) of sphere, slab, rod, in turn. */
+    public static VolumeSet set(int n, int perClass, double noise, long seed, int classes) {
+        if (classes < 2 || classes > 3) {
+            throw new IllegalArgumentException("shape volumes come in 2 or 3 classes, not " + classes);
+        }
+        String[] names = {"sphere", "slab", "rod"};
         Random r = new Random(seed);
         List<Sample> out = new ArrayList<>();
-        for (int i = 0; i < 2 * perClass; i++) {
-            boolean sphere = i % 2 == 0;
-            Volume v = sphere ? sphere(n, r, noise) : slab(n, r, noise);
-            out.add(new Sample(v, sphere ? "sphere" : "slab", (sphere ? "sphere-" : "slab-") + i));
+        for (int i = 0; i < classes * perClass; i++) {
+            int c = i % classes;
+            Volume v = c == 0 ? sphere(n, r, noise) : c == 1 ? slab(n, r, noise) : rod(n, r, noise);
+            out.add(new Sample(v, names[c], names[c] + "-" + i));
         }
         return new VolumeSet("shapes", out);
     }
@@ -45,6 +55,20 @@ public final class ShapeVolumes {
         double centre = n / 2.0 - 0.5 + r.nextGaussian() * 0.7;
         double half = 1 + r.nextDouble();
         return fill(n, r, noise, (x, y, z) -> Math.abs((axis == 0 ? x : axis == 1 ? y : z) - centre) <= half);
+    }
+
+    /** One noisy rod. */
+    public static Volume rod(int n, Random r, double noise) {
+        int axis = r.nextInt(3);
+        double c = n / 2.0 - 0.5;
+        double u = c + r.nextGaussian() * 0.7;
+        double w = c + r.nextGaussian() * 0.7;
+        double rad = 1 + r.nextDouble();
+        return fill(n, r, noise, (x, y, z) -> {
+            double a = axis == 0 ? y : x;
+            double b = axis == 2 ? y : z;
+            return Math.hypot(a - u, b - w) <= rad;
+        });
     }
 
     private interface Inside {

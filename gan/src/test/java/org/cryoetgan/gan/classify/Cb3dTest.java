@@ -22,16 +22,16 @@ class Cb3dTest {
         assertEquals(1, Cb3dArchitecture.paper(40, 4).finalSize(), "40 → 20 → 10 → 5 → 2 → 1");
         assertEquals(List.of(64, 128, 256, 512, 512),
                 Cb3dArchitecture.paper(40, 4).stages().stream().map(Cb3dArchitecture.Stage::channels).toList());
-        Cb3dArchitecture odd = new Cb3dArchitecture(24, 3, 2, 8, 0.5);
+        Cb3dArchitecture odd = new Cb3dArchitecture(24, 3, 2, 8, 0.5, false);
         assertEquals(1, odd.finalSize(), "24 → 12 → 6 → 3 → 1");
-        Cb3dArchitecture big = new Cb3dArchitecture(64, 3, 2, 8, 0.5);
+        Cb3dArchitecture big = new Cb3dArchitecture(64, 3, 2, 8, 0.5, false);
         assertEquals(2, big.finalSize());
         assertEquals(16 * 8, big.flattenedFeatures());
     }
 
     @Test
     void featureAndScoreShapesFollowTheArchitecture() {
-        Cb3dArchitecture a = new Cb3dArchitecture(16, 3, 2, 24, 0.5);
+        Cb3dArchitecture a = new Cb3dArchitecture(16, 3, 2, 24, 0.5, false);
         try (Cb3d net = Scope.unscoped(() -> new Cb3d(a, new RandomGenerator(4)));
              Scope s = Scope.open()) {
             net.eval();
@@ -53,7 +53,7 @@ class Cb3dTest {
     @Test
     void theSignalReachesTheClassScoresEvenWhenLateStagesSeeOneVoxel() {
         // 12³ leaves stages 4 and 5 at 1³; with fan-in counted over all 27 taps the scores would be ~1e-4.
-        Cb3dArchitecture a = new Cb3dArchitecture(12, 2, 4, 32, 0);
+        Cb3dArchitecture a = new Cb3dArchitecture(12, 2, 4, 32, 0, false);
         try (Cb3d net = Scope.unscoped(() -> new Cb3d(a, new RandomGenerator(1)));
              Scope s = Scope.open()) {
             Tensor x = Tensor.randn(new RandomGenerator(2), 4, 1, 12, 12, 12).mul(0.3f);
