@@ -3,13 +3,10 @@ package org.cryoetgan.gan.benchmark;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Consumer;
-import org.cryoetgan.engine.RandomGenerator;
 import org.cryoetgan.gan.batch.Augmentation;
 import org.cryoetgan.gan.batch.BatchProgress;
 import org.cryoetgan.gan.batch.LabelTable;
@@ -18,7 +15,6 @@ import org.cryoetgan.gan.batch.SimulationBatch;
 import org.cryoetgan.gan.classify.ClassifierSettings;
 import org.cryoetgan.gan.classify.ClassifierTrainer;
 import org.cryoetgan.gan.classify.TrainedClassifier;
-import org.cryoetgan.gan.data.Sample;
 import org.cryoetgan.gan.data.VolumeFiles;
 import org.cryoetgan.gan.data.VolumeSet;
 import org.cryoetgan.gan.evaluate.Evaluation;
@@ -31,7 +27,6 @@ import org.cryoetgan.gan.generate.GenerationJob;
 import org.cryoetgan.gan.generate.Shard;
 import org.cryoetgan.gan.generate.TrainedModel;
 import org.cryoetgan.gan.invariant.InvariantClassifier;
-import org.cryoetgan.gan.metrics.ModeCollapse;
 import org.cryoetgan.gan.mrc.MrcWriteOptions;
 
 /**
@@ -48,8 +43,9 @@ import org.cryoetgan.gan.mrc.MrcWriteOptions;
  *       feature network of FID, IS and PRDC), then the {@link Evaluation} of the GAN output, the simulator and clean
  *       D against S-test, whose "generated → real" accuracy is CB3D trained on that set and tested on S-test; the
  *       evaluation's own report goes to {@value #EVALUATION}/;</li>
- *   <li><b>collapse check</b>: {@link ModeCollapse} over the K draws of up to N maps, and the invariant classifier's
- *       separability of the generated classes among themselves (trained on half the maps, tested on the rest);</li>
+ *   <li><b>collapse check</b> ({@link CollapseCheck}): how much G_ds outputs differ across maps against across noise
+ *       draws, and the invariant classifier's separability of the generated classes among themselves (trained on
+ *       half the maps, tested on the rest);</li>
  *   <li><b>report</b>: report.json, report.md, and per class a montage of D input, GAN output (first draw of the
  *       same maps), simulator and S-test.</li>
  * </ol>
@@ -121,10 +117,14 @@ public final class BenchmarkRun {
                 out.resolve(EVALUATION)));
         List<TrainingSetScore> rows = rows(trainingSets, invariant, metrics, sets.test());
 
-        CollapseScore collapse = clock.time("collapse check", () -> collapse(generatedTable, generated,
-                sets.density(), notes));
+        GeneratedDraws draws = new GeneratedDraws(generatedTable, generated);
+        CollapseScore collapse = clock.time("collapse check", () -> new CollapseCheck(settings.collapseMaps,
+                settings.seed, settings.invariantLambda).run(draws, sets.density(), notes));
+        log.accept(String.format("  across maps %.4f, across noise %.4f (correlation distance); inputs %.4f;"
+                + " in-domain separability %s", collapse.outputs().acrossMaps(), collapse.outputs().acrossNoise(),
+                collapse.inputAcrossMaps(), collapse.inDomainAccuracy()));
 
-        List<String> montages = clock.time("montages", () -> montages(out, sets, generatedTable, generated, simulated));
+        List<String> montages = clock.time("montages", () -> montages(out, sets, draws, simulated));
         notes.addAll(metrics.notes());
         BenchmarkReport report = new BenchmarkReport(data.root().toString(), sets.density().box(), sets.test().labels(),
                 sets.density().size(), sets.train().size(), sets.test().size(), runDir.toString(), step[0], settings,
@@ -205,105 +205,15 @@ public final class BenchmarkRun {
         return rows;
     }
 
-    private CollapseScore collapse(LabelTable table, VolumeSet generated, VolumeSet density, List<String> notes) {
-        Map<String, List<float[]>> drawsByMap = drawsByMap(table, generated);
-        List<String> order = new ArrayList<>(drawsByMap.keySet());
-        shuffle(order);
-        List<String> chosen = order.subList(0, Math.min(settings.collapseMaps, order.size()));
-        List<List<float[]>> outputs = new ArrayList<>();
-        List<float[]> inputs = new ArrayList<>();
-        Map<String, Sample> densityByName = new HashMap<>();
-        for (Sample s : density.samples()) {
-            densityByName.put(fileName(s.source()), s);
-        }
-        for (String m : chosen) {
-            outputs.add(drawsByMap.get(m));
-            inputs.add(densityByName.get(fileName(m)).volume().data());
-        }
-        ModeCollapse.Result r = ModeCollapse.compute(outputs);
-        log.accept(String.format("  across maps %.4f, across noise %.4f (correlation distance), ratio %.2f; inputs"
-                + " across maps %.4f", r.acrossMaps(), r.acrossNoise(), r.ratio(),
-                ModeCollapse.meanCorrelationDistance(inputs)));
-
-        Map<String, String> sourceOfFile = sourceOfFile(table);
-        java.util.Set<String> trainMaps = new java.util.HashSet<>(order.subList(0, order.size() / 2));
-        List<Sample> train = new ArrayList<>();
-        List<Sample> test = new ArrayList<>();
-        for (Sample s : generated.samples()) {
-            (trainMaps.contains(sourceOfFile.get(fileName(s.source()))) ? train : test).add(s);
-        }
-        Double inDomain = null;
-        try {
-            double acc = InvariantClassifier.train(new VolumeSet("GAN output (half the maps)", train),
-                    settings.invariantLambda).accuracy(new VolumeSet("GAN output (other maps)", test));
-            inDomain = Double.isNaN(acc) ? null : acc;
-        } catch (IllegalArgumentException e) {
-            notes.add("collapse check: no in-domain separability: " + e.getMessage());
-        }
-        return new CollapseScore(r, Double.isInfinite(r.ratio()) ? null : r.ratio(),
-                ModeCollapse.meanCorrelationDistance(inputs), inDomain, train.size(), test.size());
-    }
-
-    /** Source map → the voxels of its draws in sample order. */
-    private static Map<String, List<float[]>> drawsByMap(LabelTable table, VolumeSet generated) {
-        Map<String, Sample> byName = new HashMap<>();
-        for (Sample s : generated.samples()) {
-            byName.put(fileName(s.source()), s);
-        }
-        List<String> files = table.column("file");
-        List<String> sources = table.column("source");
-        List<String> samples = table.column("sample");
-        Map<String, TreeMap<Integer, float[]>> grouped = new TreeMap<>();
-        for (int i = 0; i < files.size(); i++) {
-            grouped.computeIfAbsent(sources.get(i), k -> new TreeMap<>())
-                    .put(Integer.parseInt(samples.get(i)), byName.get(files.get(i)).volume().data());
-        }
-        Map<String, List<float[]>> out = new LinkedHashMap<>();
-        grouped.forEach((k, v) -> out.put(k, new ArrayList<>(v.values())));
-        return out;
-    }
-
-    private static Map<String, String> sourceOfFile(LabelTable table) {
-        Map<String, String> m = new HashMap<>();
-        List<String> files = table.column("file");
-        List<String> sources = table.column("source");
-        for (int i = 0; i < files.size(); i++) {
-            m.put(files.get(i), sources.get(i));
-        }
-        return m;
-    }
-
-    private List<String> montages(Path out, BenchmarkData.Loaded sets, LabelTable table, VolumeSet generated,
-                                  VolumeSet simulated) throws IOException {
+    private List<String> montages(Path out, BenchmarkData.Loaded sets, GeneratedDraws draws, VolumeSet simulated)
+            throws IOException {
         // the first draw of each map, so that the GAN row shows the outputs of the D maps in the row above
-        java.util.Set<String> firstDraws = new java.util.HashSet<>();
-        List<String> files = table.column("file");
-        List<String> samples = table.column("sample");
-        for (int i = 0; i < files.size(); i++) {
-            if (samples.get(i).equals("0")) {
-                firstDraws.add(files.get(i));
-            }
-        }
-        List<Sample> first = generated.samples().stream().filter(s -> firstDraws.contains(fileName(s.source())))
-                .toList();
         Map<String, VolumeSet> rows = new LinkedHashMap<>();
         rows.put("D input", sets.density());
-        rows.put("GAN output", new VolumeSet("GAN output", first));
+        rows.put("GAN output", new VolumeSet("GAN output", draws.firstDraws()));
         rows.put("simulator", simulated);
         rows.put("S-test", sets.test());
         return SampleMontages.write(out, "montage", sets.test().labels(), rows, settings.montagePerSet);
-    }
-
-    private void shuffle(List<String> list) {
-        int[] idx = new int[list.size()];
-        for (int i = 0; i < idx.length; i++) {
-            idx[i] = i;
-        }
-        new RandomGenerator(settings.seed).shuffle(idx);
-        List<String> copy = new ArrayList<>(list);
-        for (int i = 0; i < idx.length; i++) {
-            list.set(i, copy.get(idx[i]));
-        }
     }
 
     private BatchProgress progress(String what) {
@@ -317,7 +227,4 @@ public final class BenchmarkRun {
         };
     }
 
-    private static String fileName(String path) {
-        return Path.of(path).getFileName().toString();
-    }
 }
