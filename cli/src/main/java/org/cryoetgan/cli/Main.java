@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
                 PreviewCommand.class,
                 ClassifierCommand.class,
                 EvaluateCommand.class,
+                BenchmarkCommand.class,
                 UncertaintyCommand.class,
                 SelftestCommand.class,
                 CommandLine.HelpCommand.class

@@ -48,6 +48,24 @@ public final class LabelTable {
         return rows.size();
     }
 
+    /** The values of the column with CSV name {@code csvName}, row by row. */
+    public synchronized List<String> column(String csvName) {
+        int c = -1;
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).csvName().equals(csvName)) {
+                c = i;
+            }
+        }
+        if (c < 0) {
+            throw new IllegalArgumentException("no column " + csvName + " in the label table");
+        }
+        List<String> out = new ArrayList<>(rows.size());
+        for (String[] r : rows) {
+            out.add(r[c]);
+        }
+        return out;
+    }
+
     public static Format formatOf(Path file) {
         return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".star") ? Format.STAR : Format.CSV;
     }

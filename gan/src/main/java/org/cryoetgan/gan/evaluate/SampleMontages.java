@@ -23,15 +23,25 @@ public final class SampleMontages {
      */
     public static List<String> write(Path dir, VolumeSet real, Map<String, VolumeSet> sets, int perSet)
             throws IOException {
-        List<String> classes = real.labels().isEmpty() ? List.of("") : real.labels();
+        Map<String, VolumeSet> all = new java.util.LinkedHashMap<>();
+        all.put("real", real);
+        all.putAll(sets);
+        return write(dir, "samples", real.labels(), all, perSet);
+    }
+
+    /**
+     * Writes {@code <prefix>-<class>.png} per class (or {@code <prefix>.png} when {@code classes} is empty) with
+     * the first {@code perSet} volumes of the class from each set, in the map's order; returns the file names.
+     */
+    public static List<String> write(Path dir, String prefix, List<String> classes, Map<String, VolumeSet> sets,
+                                     int perSet) throws IOException {
         List<String> written = new ArrayList<>();
-        for (String c : classes) {
+        for (String c : classes.isEmpty() ? List.of("") : classes) {
             List<Montage.Entry> entries = new ArrayList<>();
-            add(entries, "real", real, c, perSet);
             for (Map.Entry<String, VolumeSet> e : sets.entrySet()) {
                 add(entries, e.getKey(), e.getValue(), c, perSet);
             }
-            String name = c.isEmpty() ? "samples.png" : "samples-" + safe(c) + ".png";
+            String name = c.isEmpty() ? prefix + ".png" : prefix + "-" + safe(c) + ".png";
             new Montage().write(dir.resolve(name), entries);
             written.add(name);
         }
