@@ -22,6 +22,7 @@ public final class CycleGenerator extends Module {
     private final Sequential blocks;
     private final Sequential decoder;
     private final int noiseChannels;
+    private final int outputNoiseChannels;
     private RandomGenerator noise;
 
     /**
@@ -32,7 +33,20 @@ public final class CycleGenerator extends Module {
      * @param rng           initialisation stream (the noise stream is forked from it)
      */
     public CycleGenerator(int width, int residual, int noiseChannels, float dropout, RandomGenerator rng) {
+        this(width, residual, noiseChannels, 0, dropout, rng);
+    }
+
+    /**
+     * A generator that also concatenates {@code outputNoiseChannels} channels of N(0, 1) noise at full resolution
+     * before its last layer, so that its 7³ output convolution can shape voxel-scale noise (as a reconstruction
+     * filters the noise of a tilt series) instead of building all noise up from the coarse bottleneck.
+     *
+     * @param outputNoiseChannels channels of full-resolution noise before the output layer (0: the paper's network)
+     */
+    public CycleGenerator(int width, int residual, int noiseChannels, int outputNoiseChannels, float dropout,
+                          RandomGenerator rng) {
         this.noiseChannels = noiseChannels;
+        this.outputNoiseChannels = outputNoiseChannels;
         this.encoder = registerModule("encoder", new Sequential(Blocks.c7s1(1, width, rng),
                 Blocks.down(width, 2 * width, rng), Blocks.down(2 * width, 4 * width, rng)));
         Sequential res = new Sequential();
@@ -41,7 +55,7 @@ public final class CycleGenerator extends Module {
         }
         this.blocks = registerModule("blocks", res);
         this.decoder = registerModule("decoder", new Sequential(Blocks.up(4 * width + noiseChannels, 2 * width, rng),
-                Blocks.up(2 * width, width, rng), Blocks.c7s1Tanh(width, 1, rng)));
+                Blocks.up(2 * width, width, rng), Blocks.c7s1Tanh(width + outputNoiseChannels, 1, rng)));
         this.noise = rng.fork();
     }
 
@@ -58,13 +72,21 @@ public final class CycleGenerator extends Module {
             throw new IllegalArgumentException("generator input must be N×1×n×n×n with n divisible by 4, got "
                     + java.util.Arrays.toString(input.shape()));
         }
-        Tensor h = blocks.forward(encoder.forward(input));
-        if (noiseChannels > 0) {
-            int[] s = h.shape();
-            s[1] = noiseChannels;
-            h = Movement.concat(1, h, Tensor.randn(noiseStream, s));
+        Tensor h = withNoise(blocks.forward(encoder.forward(input)), noiseChannels, noiseStream);
+        int last = decoder.size() - 1;
+        for (int i = 0; i < last; i++) {
+            h = decoder.get(i).forward(h);
         }
-        return decoder.forward(h);
+        return decoder.get(last).forward(withNoise(h, outputNoiseChannels, noiseStream));
+    }
+
+    private static Tensor withNoise(Tensor h, int channels, RandomGenerator noiseStream) {
+        if (channels == 0) {
+            return h;
+        }
+        int[] s = h.shape();
+        s[1] = channels;
+        return Movement.concat(1, h, Tensor.randn(noiseStream, s));
     }
 
     /**
@@ -83,5 +105,10 @@ public final class CycleGenerator extends Module {
 
     public int noiseChannels() {
         return noiseChannels;
+    }
+
+    /** Channels of full-resolution noise before the output layer. */
+    public int outputNoiseChannels() {
+        return outputNoiseChannels;
     }
 }

@@ -116,7 +116,8 @@ public final class CycleWganTrainer implements AutoCloseable {
             // ---- generators -------------------------------------------------------------------------------
             generatorOptimizer.zeroGrad();
             Tensor fakeS = gDs.forward(realD);
-            Tensor recD = gSd.forward(fakeS);
+            Tensor recD = gSd.forward(cfg.cycleNoiseStd > 0
+                    ? fakeS.add(Tensor.normal(rng, 0f, (float) cfg.cycleNoiseStd, fakeS.shape())) : fakeS);
             Tensor fakeD = gSd.forward(realS);
             Tensor recS = gDs.forward(fakeD);
             Tensor advA = objective.generatorLoss(dA.forward(fakeS));
