@@ -174,6 +174,16 @@ class GradGradTest {
     }
 
     @Test
+    void spectralNormSigmaPath() {
+        // W / σ with σ = uᵀ·mat(W)·v for constant u, v, as nn's SpectralNorm builds it (transposed-conv layout)
+        gradgrad(in -> {
+            org.cryoetgan.engine.Tensor mat = in[0].transpose(0, 1).reshape(3, 4);
+            org.cryoetgan.engine.Tensor sigma = in[1].reshape(3, 1).mul(mat.matmul(in[2].reshape(4, 1))).sum();
+            return in[0].div(sigma);
+        }, randn(42, 2, 3, 2), randn(43, 3).constant(), randn(44, 4).constant());
+    }
+
+    @Test
     void avgPool() {
         gradgrad(in -> Pooling.avgPool3d(in[0], 2, 2), randn(41, 1, 2, 4, 4, 2));
     }

@@ -32,7 +32,11 @@ public final class GradientPenalty {
         int[] perSample = new int[real.rank()];
         java.util.Arrays.fill(perSample, 1);
         perSample[0] = n;
-        Tensor eps = Tensor.uniform(rng, 0f, 1f, perSample);
+        return wganGp(critic, real, fake, Tensor.uniform(rng, 0f, 1f, perSample));
+    }
+
+    /** The WGAN-GP penalty for given interpolation weights {@code eps} (shape [N, 1, 1, 1, 1]). */
+    public static Tensor wganGp(Module critic, Tensor real, Tensor fake, Tensor eps) {
         Tensor mixed = Tensor.noGrad(() -> Elementwise.add(Elementwise.mul(eps, real.sub(fake)), fake))
                 .requiresGrad(true);
         Tensor norms = Elementwise.sqrt(Elementwise.affine(squaredGradientNorms(critic, mixed), 1f, NORM_EPS));
