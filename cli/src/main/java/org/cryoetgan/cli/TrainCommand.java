@@ -94,7 +94,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--critic-layers", description = "C-k layers of the critic (paper 3).") Integer criticLayers;
     @Option(names = "--critic-stride", description = "1 (paper text) or 2 (CycleGAN).") Integer criticStride;
     @Option(names = "--spectral-norm", negatable = true, description = "Spectral norm on the critics' convolutions.") Boolean spectralNorm;
-    @Option(names = "--loss", description = "Adversarial loss: wgan | lsgan | bce.") AdversarialLoss loss;
+    @Option(names = "--loss", converter = LossConverter.class,
+            description = "Adversarial loss: wgan | wgan-gp | lsgan | bce.") AdversarialLoss loss;
+    @Option(names = "--gp-weight", description = "WGAN-GP penalty weight (10; with --loss wgan-gp).") Double gpWeight;
+    @Option(names = "--r1-weight", description = "R1 penalty weight γ on the critics (0: off).") Double r1Weight;
     @Option(names = "--real-target", description = "LSGAN target for real samples (1.0; 0.8 reference code).") Double realTarget;
     @Option(names = "--cycle-weight", description = "Cycle-consistency weight λ (paper 10).") Double cycleWeight;
     @Option(names = "--identity-weight", description = "Identity loss weight (×λ; 0: off).") Double identityWeight;
@@ -218,7 +221,14 @@ final class TrainCommand implements Callable<Integer> {
         if (realTarget != null) c.realTarget = realTarget;
         if (cycleWeight != null) c.cycleWeight = cycleWeight;
         if (identityWeight != null) c.identityWeight = identityWeight;
-        if (clipping != null) c.weightClipping = clipping;
+        if (gpWeight != null) c.gpWeight = gpWeight;
+        if (r1Weight != null) c.r1Weight = r1Weight;
+        if (clipping != null) {
+            c.weightClipping = clipping;
+        } else if ((loss != null || r1Weight != null) && c.hasGradientPenalty()) {
+            // a penalty switched on here replaces clipping unless clipping is asked for
+            c.weightClipping = false;
+        }
         if (clipValue != null) c.clipValue = clipValue;
         if (optimizer != null) c.optimizer = optimizer;
         if (lr != null) c.learningRate = lr;
@@ -231,5 +241,13 @@ final class TrainCommand implements Callable<Integer> {
         if (checkpointEvery != null) c.checkpointEvery = checkpointEvery;
         if (sampleEvery != null) c.sampleEvery = sampleEvery;
         if (logEvery != null) c.logEvery = logEvery;
+    }
+
+    /** Reads {@code --loss} values such as {@code wgan-gp}. */
+    static final class LossConverter implements picocli.CommandLine.ITypeConverter<AdversarialLoss> {
+        @Override
+        public AdversarialLoss convert(String value) {
+            return AdversarialLoss.parse(value);
+        }
     }
 }

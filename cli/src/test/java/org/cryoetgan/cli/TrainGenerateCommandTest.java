@@ -50,6 +50,26 @@ class TrainGenerateCommandTest {
     }
 
     @Test
+    void wganGpTrainingRunsWithClippingOffAndAnUnknownLossIsOneClearLine(@TempDir Path tmp) throws Exception {
+        Path runDir = tmp.resolve("gp");
+        StringWriter err = new StringWriter();
+        assertEquals(0, run(err, "train", "--out", runDir.toString(), "--box", "8", "--critic-layers", "2",
+                "--demo-per-class", "1", "--steps", "1", "--width", "2", "--critic-width", "2",
+                "--residual-blocks", "1", "--sample-every", "5", "--checkpoint-every", "1", "--loss", "wgan-gp",
+                "--gp-weight", "5", "--r1-weight", "0.25"), err.toString());
+        org.cryoetgan.gan.train.TrainingConfig c = org.cryoetgan.gan.train.TrainingConfig.read(
+                runDir.resolve("config.json"));
+        assertEquals(org.cryoetgan.gan.train.AdversarialLoss.WGAN_GP, c.adversarialLoss);
+        assertEquals(5.0, c.gpWeight);
+        assertEquals(0.25, c.r1Weight);
+        assertEquals(false, c.weightClipping, "a penalty turns clipping off unless --clipping is given");
+
+        StringWriter bad = new StringWriter();
+        assertEquals(2, run(bad, "train", "--loss", "wgan-pg", "--out", tmp.resolve("x").toString()));
+        assertTrue(bad.toString().contains("--loss") && bad.toString().contains("wgan-pg"), bad.toString());
+    }
+
+    @Test
     void badTrainingInputGivesOneClearLine(@TempDir Path tmp) {
         StringWriter err = new StringWriter();
         assertEquals(1, run(err, "train", "--density", tmp.resolve("missing").toString(), "--subtomograms",

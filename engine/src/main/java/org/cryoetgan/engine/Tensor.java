@@ -249,6 +249,23 @@ public final class Tensor implements AutoCloseable {
         }
     }
 
+    /**
+     * Adds {@code g}, a gradient recorded in the graph, to this leaf's gradient without leaving the graph (for
+     * {@code backward(createGraph)}): the new gradient is owned by this tensor and can be differentiated again
+     * while the tensors it was computed from are open.
+     */
+    public void accumulateGradInGraph(Tensor g) {
+        Tensor previous = grad;
+        if (previous != null && previous.gradFn() != null) {
+            throw new IllegalStateException("this gradient is already in the graph of an earlier backward(createGraph);"
+                    + " call zeroGrad() before the next one");
+        }
+        grad = Scope.unscoped(() -> previous == null ? Movement.contiguousCopy(g) : Elementwise.add(previous, g));
+        if (previous != null) {
+            previous.close();
+        }
+    }
+
     /** Frees this leaf's gradient. */
     public void zeroGrad() {
         if (grad != null) {
@@ -278,6 +295,22 @@ public final class Tensor implements AutoCloseable {
         Autograd.backward(this, gradient, retainGraph);
     }
 
+    /**
+     * Back-propagates from a one-element tensor with the backward pass recorded ({@code createGraph}), so that
+     * the leaves' gradients are in the graph and can be differentiated again; the graph is retained.
+     */
+    public void backward(boolean createGraph) {
+        if (!createGraph) {
+            backward();
+            return;
+        }
+        if (numel() != 1) {
+            throw new IllegalStateException("backward() without a gradient needs a one-element tensor, shape is "
+                    + Arrays.toString(shape));
+        }
+        Autograd.backward(this, full(backend(), 1f, shape), true, true);
+    }
+
     /** A view of the same data that is not part of the graph. */
     public Tensor detach() {
         return view(shape, strides, offset);
@@ -293,6 +326,20 @@ public final class Tensor implements AutoCloseable {
     /** Removes this tensor from its scope: the caller now owns it and must close it. Returns this. */
     public Tensor escape() {
         owner = null;
+        return this;
+    }
+
+    /**
+     * Hands an {@link #escape() escaped} tensor to the innermost open scope of this thread (it stays unowned
+     * when none is open). Returns this.
+     */
+    public Tensor rescope() {
+        if (owner == null) {
+            owner = Scope.current();
+            if (owner != null) {
+                owner.adopt(this);
+            }
+        }
         return this;
     }
 

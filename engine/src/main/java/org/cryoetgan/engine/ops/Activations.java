@@ -12,31 +12,31 @@ public final class Activations {
 
     public static Tensor relu(Tensor x) {
         Tensor out = Kernels.unary(UnaryOp.RELU, 0, 0, x);
-        return Node.record(out, "relu", g -> new Tensor[] {Kernels.binary(BinaryOp.RELU_GRAD, 0, 0, x, g)}, x);
+        return Node.record(out, "relu", g -> new Tensor[] {GradientOps.masked(BinaryOp.RELU_GRAD, 0, 0, x, g)}, x);
     }
 
     /** {@code x > 0 ? x : slope·x}. */
     public static Tensor leakyRelu(Tensor x, float slope) {
         Tensor out = Kernels.unary(UnaryOp.LEAKY_RELU, slope, 0, x);
         return Node.record(out, "leakyRelu",
-                g -> new Tensor[] {Kernels.binary(BinaryOp.LEAKY_RELU_GRAD, slope, 0, x, g)}, x);
+                g -> new Tensor[] {GradientOps.masked(BinaryOp.LEAKY_RELU_GRAD, slope, 0, x, g)}, x);
     }
 
     public static Tensor tanh(Tensor x) {
         Tensor out = Kernels.unary(UnaryOp.TANH, 0, 0, x);
-        return Node.record(out, "tanh", g -> new Tensor[] {Kernels.binary(BinaryOp.TANH_GRAD, 0, 0, out, g)}, x);
+        return Node.record(out, "tanh", g -> new Tensor[] {GradientOps.tanhGrad(out, g)}, x);
     }
 
     public static Tensor sigmoid(Tensor x) {
         Tensor out = Kernels.unary(UnaryOp.SIGMOID, 0, 0, x);
         return Node.record(out, "sigmoid",
-                g -> new Tensor[] {Kernels.binary(BinaryOp.SIGMOID_GRAD, 0, 0, out, g)}, x);
+                g -> new Tensor[] {GradientOps.sigmoidGrad(out, g)}, x);
     }
 
     /** {@code log(1 + e^x)}, computed stably; its gradient is sigmoid(x). */
     public static Tensor softplus(Tensor x) {
         Tensor out = Kernels.unary(UnaryOp.SOFTPLUS, 0, 0, x);
         return Node.record(out, "softplus", g -> new Tensor[] {
-                Kernels.binary(BinaryOp.MUL, 0, 0, g, Kernels.unary(UnaryOp.SIGMOID, 0, 0, x))}, x);
+                Elementwise.mul(g, sigmoid(x))}, x);
     }
 }

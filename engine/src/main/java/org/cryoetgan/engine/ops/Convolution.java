@@ -2,6 +2,8 @@ package org.cryoetgan.engine.ops;
 
 import java.util.Arrays;
 import org.cryoetgan.engine.Tensor;
+import org.cryoetgan.engine.autograd.Autograd;
+import org.cryoetgan.engine.autograd.GradMode;
 import org.cryoetgan.engine.autograd.Node;
 import org.cryoetgan.engine.backend.BinaryOp;
 import org.cryoetgan.engine.backend.ConvGeometry;
@@ -40,15 +42,17 @@ public final class Convolution {
         Tensor y = Tensor.empty(x.backend(), g.batch, g.outChannels, g.out[0], g.out[1], g.out[2]);
         x.backend().conv3d(g, xd.buffer(), wd.buffer(), bd == null ? null : bd.buffer(), y.buffer());
         return Node.record(y, "conv3d", gy -> {
-            Tensor gyd = Kernels.dense(gy);
-            Tensor dx = null;
-            if (x.requiresGrad()) {
-                dx = Tensor.empty(x.backend(), x.shape());
-                x.backend().conv3dBackwardData(g, gyd.buffer(), wd.buffer(), dx.buffer());
-            }
+            Tensor dx = Autograd.needsGrad(x) ? ConvPasses.data(g, gy, wd) : null;
             Tensor dw = null;
             Tensor db = null;
-            if (w.requiresGrad() || (bias != null && bias.requiresGrad())) {
+            boolean needsBias = bias != null && Autograd.needsGrad(bias);
+            if (GradMode.isEnabled()) {
+                // recorded backward (createGraph): each gradient an op of the graph
+                dw = Autograd.needsGrad(w) ? ConvPasses.weight(g, xd, gy) : null;
+                db = needsBias ? Reductions.sum(gy, false, 0, 2, 3, 4) : null;
+            } else if (Autograd.needsGrad(w) || needsBias) {
+                // the fused kernel computes the weight and bias gradients in one pass
+                Tensor gyd = Kernels.dense(gy);
                 dw = Tensor.empty(x.backend(), w.shape());
                 db = bias == null ? null : Tensor.empty(x.backend(), bias.shape());
                 x.backend().conv3dBackwardWeight(g, xd.buffer(), gyd.buffer(), dw.buffer(),
@@ -97,21 +101,10 @@ public final class Convolution {
             Tensor b5 = Tensor.noGrad(() -> Movement.reshape(bias, 1, bias.size(0), 1, 1, 1));
             Elementwise.binaryInPlace(BinaryOp.ADD, y, b5);
         }
-        return Node.record(y, "convTranspose3d", gy -> {
-            Tensor gyd = Kernels.dense(gy);
-            Tensor dx = null;
-            if (x.requiresGrad()) {
-                dx = Tensor.empty(x.backend(), x.shape());
-                x.backend().conv3d(g, gyd.buffer(), wd.buffer(), null, dx.buffer());
-            }
-            Tensor dw = null;
-            if (w.requiresGrad()) {
-                dw = Tensor.empty(x.backend(), w.shape());
-                x.backend().conv3dBackwardWeight(g, gyd.buffer(), xd.buffer(), dw.buffer(), null);
-            }
-            Tensor db = bias != null && bias.requiresGrad() ? Reductions.sum(gy, false, 0, 2, 3, 4) : null;
-            return new Tensor[] {dx, dw, db};
-        }, x, w, bias);
+        return Node.record(y, "convTranspose3d", gy -> new Tensor[] {
+                Autograd.needsGrad(x) ? ConvPasses.forward(g, gy, wd) : null,
+                Autograd.needsGrad(w) ? ConvPasses.weight(g, gy, xd) : null,
+                bias != null && Autograd.needsGrad(bias) ? Reductions.sum(gy, false, 0, 2, 3, 4) : null}, x, w, bias);
     }
 
     static int[] spatial(Tensor t) {

@@ -3,6 +3,7 @@ package org.cryoetgan.engine.ops;
 import java.util.Arrays;
 import org.cryoetgan.engine.Shape;
 import org.cryoetgan.engine.Tensor;
+import org.cryoetgan.engine.autograd.Autograd;
 import org.cryoetgan.engine.autograd.Node;
 import org.cryoetgan.engine.backend.BinaryOp;
 import org.cryoetgan.engine.backend.UnaryOp;
@@ -21,26 +22,24 @@ public final class Elementwise {
     public static Tensor sub(Tensor a, Tensor b) {
         Tensor out = Kernels.binary(BinaryOp.SUB, 0, 0, a, b);
         return Node.record(out, "sub", g -> new Tensor[] {Reductions.sumTo(g, a.shape()),
-                b.requiresGrad() ? Reductions.sumTo(neg(g), b.shape()) : null}, a, b);
+                Autograd.needsGrad(b) ? Reductions.sumTo(neg(g), b.shape()) : null}, a, b);
     }
 
     public static Tensor mul(Tensor a, Tensor b) {
         Tensor out = Kernels.binary(BinaryOp.MUL, 0, 0, a, b);
         return Node.record(out, "mul", g -> new Tensor[] {
-                a.requiresGrad() ? Reductions.sumTo(Kernels.binary(BinaryOp.MUL, 0, 0, g, b), a.shape()) : null,
-                b.requiresGrad() ? Reductions.sumTo(Kernels.binary(BinaryOp.MUL, 0, 0, g, a), b.shape()) : null}, a, b);
+                Autograd.needsGrad(a) ? Reductions.sumTo(mul(g, b), a.shape()) : null,
+                Autograd.needsGrad(b) ? Reductions.sumTo(mul(g, a), b.shape()) : null}, a, b);
     }
 
     public static Tensor div(Tensor a, Tensor b) {
         Tensor out = Kernels.binary(BinaryOp.DIV, 0, 0, a, b);
         return Node.record(out, "div", g -> {
-            Tensor ga = a.requiresGrad() ? Reductions.sumTo(Kernels.binary(BinaryOp.DIV, 0, 0, g, b), a.shape()) : null;
+            Tensor ga = Autograd.needsGrad(a) ? Reductions.sumTo(div(g, b), a.shape()) : null;
             Tensor gb = null;
-            if (b.requiresGrad()) {
+            if (Autograd.needsGrad(b)) {
                 // d(a/b)/db = -out / b
-                Tensor t = Kernels.binary(BinaryOp.MUL, 0, 0, g, out);
-                gb = Reductions.sumTo(Kernels.unary(UnaryOp.NEG, 0, 0, Kernels.binary(BinaryOp.DIV, 0, 0, t, b)),
-                        b.shape());
+                gb = Reductions.sumTo(neg(div(mul(g, out), b)), b.shape());
             }
             return new Tensor[] {ga, gb};
         }, a, b);
@@ -49,28 +48,28 @@ public final class Elementwise {
     /** {@code scale·x + shift}. */
     public static Tensor affine(Tensor x, float scale, float shift) {
         Tensor out = Kernels.unary(UnaryOp.AFFINE, scale, shift, x);
-        return Node.record(out, "affine", g -> new Tensor[] {Kernels.unary(UnaryOp.AFFINE, scale, 0, g)}, x);
+        return Node.record(out, "affine", g -> new Tensor[] {affine(g, scale, 0)}, x);
     }
 
     public static Tensor neg(Tensor x) {
         Tensor out = Kernels.unary(UnaryOp.NEG, 0, 0, x);
-        return Node.record(out, "neg", g -> new Tensor[] {Kernels.unary(UnaryOp.NEG, 0, 0, g)}, x);
+        return Node.record(out, "neg", g -> new Tensor[] {neg(g)}, x);
     }
 
     public static Tensor exp(Tensor x) {
         Tensor out = Kernels.unary(UnaryOp.EXP, 0, 0, x);
-        return Node.record(out, "exp", g -> new Tensor[] {Kernels.binary(BinaryOp.MUL, 0, 0, g, out)}, x);
+        return Node.record(out, "exp", g -> new Tensor[] {mul(g, out)}, x);
     }
 
     public static Tensor log(Tensor x) {
         Tensor out = Kernels.unary(UnaryOp.LOG, 0, 0, x);
-        return Node.record(out, "log", g -> new Tensor[] {Kernels.binary(BinaryOp.DIV, 0, 0, g, x)}, x);
+        return Node.record(out, "log", g -> new Tensor[] {div(g, x)}, x);
     }
 
     public static Tensor sqrt(Tensor x) {
         Tensor out = Kernels.unary(UnaryOp.SQRT, 0, 0, x);
         return Node.record(out, "sqrt", g -> new Tensor[] {
-                Kernels.unary(UnaryOp.AFFINE, 0.5f, 0, Kernels.binary(BinaryOp.DIV, 0, 0, g, out))}, x);
+                affine(div(g, out), 0.5f, 0)}, x);
     }
 
     /** {@code x^p} for a constant exponent; like PyTorch, {@code x^0} has a zero gradient everywhere (also at 0). */
@@ -80,14 +79,13 @@ public final class Elementwise {
             return Node.record(out, "pow", g -> new Tensor[] {Tensor.zeros(g.backend(), x.shape())}, x);
         }
         return Node.record(out, "pow", g -> new Tensor[] {
-                Kernels.binary(BinaryOp.MUL, 0, 0, g, Kernels.unary(UnaryOp.AFFINE, p, 0,
-                        Kernels.unary(UnaryOp.POW, p - 1, 0, x)))}, x);
+                mul(g, affine(pow(x, p - 1), p, 0))}, x);
     }
 
     public static Tensor abs(Tensor x) {
         Tensor out = Kernels.unary(UnaryOp.ABS, 0, 0, x);
         return Node.record(out, "abs", g -> new Tensor[] {
-                Kernels.binary(BinaryOp.MUL, 0, 0, g, Kernels.unary(UnaryOp.SIGN, 0, 0, x))}, x);
+                mul(g, Kernels.unary(UnaryOp.SIGN, 0, 0, x))}, x);
     }
 
     /** Limits values to [min, max]; the gradient passes where min ≤ x ≤ max. */
@@ -96,12 +94,22 @@ public final class Elementwise {
             throw new IllegalArgumentException("clamp: min " + min + " > max " + max);
         }
         Tensor out = Kernels.unary(UnaryOp.CLAMP, min, max, x);
-        return Node.record(out, "clamp", g -> new Tensor[] {Kernels.binary(BinaryOp.CLAMP_GRAD, min, max, x, g)}, x);
+        return Node.record(out, "clamp", g -> new Tensor[] {GradientOps.masked(BinaryOp.CLAMP_GRAD, min, max, x, g)}, x);
     }
 
-    /** Elementwise maximum (no gradient: used for numerics such as stable log-sum-exp). */
+    /** Elementwise maximum; the gradient goes to the larger operand, shared equally where they are equal. */
     public static Tensor maximum(Tensor a, Tensor b) {
-        return Kernels.binary(BinaryOp.MAX, 0, 0, a, b);
+        Tensor out = Kernels.binary(BinaryOp.MAX, 0, 0, a, b);
+        return Node.record(out, "maximum", g -> new Tensor[] {
+                Autograd.needsGrad(a) ? Reductions.sumTo(mul(g, winnerShare(a, b)), a.shape()) : null,
+                Autograd.needsGrad(b) ? Reductions.sumTo(mul(g, winnerShare(b, a)), b.shape()) : null}, a, b);
+    }
+
+    /** {@code 1} where x > y, {@code ½} where x = y, else 0 (a constant of the graph). */
+    private static Tensor winnerShare(Tensor x, Tensor y) {
+        Tensor greater = Kernels.binary(BinaryOp.GT, 0, 0, x, y);
+        Tensor half = Kernels.unary(UnaryOp.AFFINE, 0.5f, 0, Kernels.binary(BinaryOp.EQ, 0, 0, x, y));
+        return Kernels.binary(BinaryOp.ADD, 0, 0, greater, half);
     }
 
     // ---- in-place updates (no autograd; for optimizers and gradient accumulation) -------------------------

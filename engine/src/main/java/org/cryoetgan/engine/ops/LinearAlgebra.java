@@ -2,6 +2,7 @@ package org.cryoetgan.engine.ops;
 
 import java.util.Arrays;
 import org.cryoetgan.engine.Tensor;
+import org.cryoetgan.engine.autograd.Autograd;
 import org.cryoetgan.engine.autograd.Node;
 
 /** Matrix products: 2-D {@code [M,K]·[K,N]} and batched {@code [B,M,K]·[B,K,N]} (or a shared 2-D right side). */
@@ -32,8 +33,8 @@ public final class LinearAlgebra {
         Tensor out = Tensor.empty(a.backend(), m, n);
         gemmInto(a, b, out, 0f);
         return Node.record(out, "matmul", g -> new Tensor[] {
-                a.requiresGrad() ? matmul2d(g, b.transpose(0, 1)) : null,
-                b.requiresGrad() ? matmul2d(a.transpose(0, 1), g) : null}, a, b);
+                Autograd.needsGrad(a) ? matmul2d(g, b.transpose(0, 1)) : null,
+                Autograd.needsGrad(b) ? matmul2d(a.transpose(0, 1), g) : null}, a, b);
     }
 
     private static Tensor batched(Tensor a, Tensor b) {

@@ -25,7 +25,7 @@ public final class Losses {
 
     /** log-softmax along an axis, stabilised by subtracting the (constant) maximum. */
     public static Tensor logSoftmax(Tensor x, int axis) {
-        Tensor m = Reductions.max(x, axis);
+        Tensor m = Reductions.max(x.detach(), axis);
         Tensor shifted = Elementwise.sub(x, m);
         Tensor lse = Elementwise.log(Reductions.sum(Elementwise.exp(shifted), true, axis));
         return Elementwise.sub(shifted, lse);

@@ -3,6 +3,7 @@ package org.cryoetgan.engine.ops;
 import java.util.Arrays;
 import org.cryoetgan.engine.Shape;
 import org.cryoetgan.engine.Tensor;
+import org.cryoetgan.engine.autograd.Autograd;
 import org.cryoetgan.engine.autograd.Node;
 
 /** Views and copies that move data without arithmetic: reshape, narrow, transpose, permute, concat, copies. */
@@ -38,13 +39,20 @@ public final class Movement {
         int[] inShape = shape.clone();
         shape[ax] = length;
         Tensor out = x.view(shape, strides, x.offset() + start * strides[ax]);
-        return Node.record(out, "narrow", g -> {
-            Tensor full = Tensor.zeros(g.backend(), inShape);
-            Tensor slot = full.view(g.shape(), full.strides(), start * full.strides()[ax]);
-            Elementwise.copyInto(slot, g);
-            slot.close();
-            return new Tensor[] {full};
-        }, x);
+        return Node.record(out, "narrow", g -> new Tensor[] {embed(g, inShape, ax, start)}, x);
+    }
+
+    /**
+     * The adjoint of {@link #narrow}: a zero tensor of {@code shape} with {@code g} written at
+     * {@code [start, start + g.size(axis))} along the axis. Its gradient is the narrow again.
+     */
+    static Tensor embed(Tensor g, int[] shape, int axis, int start) {
+        Tensor full = Tensor.zeros(g.backend(), shape);
+        Tensor slot = full.view(g.shape(), full.strides(), start * full.strides()[axis]);
+        Elementwise.copyInto(slot, g);
+        slot.close();
+        int length = g.size(axis);
+        return Node.record(full, "embed", gg -> new Tensor[] {narrow(gg, axis, start, length)}, g);
     }
 
     /** Swaps two axes (a view). */
@@ -121,7 +129,7 @@ public final class Movement {
         return Node.record(out, "concat", g -> {
             Tensor[] gs = new Tensor[parts.length];
             for (int i = 0; i < parts.length; i++) {
-                if (parts[i].requiresGrad()) {
+                if (Autograd.needsGrad(parts[i])) {
                     gs[i] = narrow(g, ax, starts[i], parts[i].size(ax));
                 }
             }

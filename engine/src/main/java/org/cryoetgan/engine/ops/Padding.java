@@ -40,10 +40,18 @@ public final class Padding {
         Tensor y = Tensor.empty(x.backend(), x.size(0), x.size(1), out[0], out[1], out[2]);
         x.backend().pad3d(mode, xd.buffer(), planes, in, pad.clone(), y.buffer());
         int[] padCopy = pad.clone();
-        return Node.record(y, "pad3d", g -> {
-            Tensor dx = Tensor.empty(x.backend(), x.shape());
-            x.backend().pad3dBackward(mode, Kernels.dense(g).buffer(), planes, in, padCopy, dx.buffer());
-            return new Tensor[] {dx};
-        }, x);
+        return Node.record(y, "pad3d", g -> new Tensor[] {unpad(g, mode, padCopy, x.shape())}, x);
+    }
+
+    /**
+     * The adjoint of {@link #pad3d}: each padded voxel's gradient added back onto the voxel it copies (for zero
+     * padding, the interior). It is linear in g, and its own gradient is the padding again.
+     */
+    static Tensor unpad(Tensor g, PadMode mode, int[] pad, int[] inputShape) {
+        int planes = inputShape[0] * inputShape[1];
+        int[] in = {inputShape[2], inputShape[3], inputShape[4]};
+        Tensor dx = Tensor.empty(g.backend(), inputShape);
+        g.backend().pad3dBackward(mode, Kernels.dense(g).buffer(), planes, in, pad, dx.buffer());
+        return Node.record(dx, "unpad3d", gg -> new Tensor[] {pad3d(gg, mode, pad)}, g);
     }
 }

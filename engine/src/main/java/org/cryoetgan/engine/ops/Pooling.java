@@ -1,6 +1,7 @@
 package org.cryoetgan.engine.ops;
 
 import org.cryoetgan.engine.Tensor;
+import org.cryoetgan.engine.autograd.GradMode;
 import org.cryoetgan.engine.autograd.Node;
 import org.cryoetgan.engine.backend.PoolGeometry;
 
@@ -20,6 +21,10 @@ public final class Pooling {
         Tensor y = Tensor.empty(x.backend(), x.size(0), x.size(1), g.out[0], g.out[1], g.out[2]);
         x.backend().maxPool3d(g, xd.buffer(), y.buffer());
         return Node.record(y, "maxPool3d", gy -> {
+            if (GradMode.isEnabled() && (gy.requiresGrad() || x.requiresGrad())) {
+                throw new UnsupportedOperationException("maxPool3d has no second derivative here: a backward pass"
+                        + " with createGraph cannot go through it (use avgPool3d or a strided convolution)");
+            }
             Tensor dx = Tensor.empty(x.backend(), x.shape());
             x.backend().maxPool3dBackward(g, xd.buffer(), Kernels.dense(gy).buffer(), dx.buffer());
             return new Tensor[] {dx};
@@ -36,11 +41,16 @@ public final class Pooling {
         Tensor xd = Kernels.dense(x);
         Tensor y = Tensor.empty(x.backend(), x.size(0), x.size(1), g.out[0], g.out[1], g.out[2]);
         x.backend().avgPool3d(g, xd.buffer(), y.buffer());
-        return Node.record(y, "avgPool3d", gy -> {
-            Tensor dx = Tensor.empty(x.backend(), x.shape());
-            x.backend().avgPool3dBackward(g, Kernels.dense(gy).buffer(), dx.buffer());
-            return new Tensor[] {dx};
-        }, x);
+        return Node.record(y, "avgPool3d", gy -> new Tensor[] {avgPoolAdjoint(gy, g, x.shape(), kernel, stride,
+                padding)}, x);
+    }
+
+    /** The gradient of average pooling: linear in gy, and its own gradient is the average pooling again. */
+    private static Tensor avgPoolAdjoint(Tensor gy, PoolGeometry g, int[] inputShape, int[] kernel, int[] stride,
+                                         int[] padding) {
+        Tensor dx = Tensor.empty(gy.backend(), inputShape);
+        gy.backend().avgPool3dBackward(g, Kernels.dense(gy).buffer(), dx.buffer());
+        return Node.record(dx, "avgPool3dBackward", gg -> new Tensor[] {avgPool3d(gg, kernel, stride, padding)}, gy);
     }
 
     private static PoolGeometry geometry(Tensor x, int[] kernel, int[] stride, int[] padding) {

@@ -6,7 +6,10 @@ import org.cryoetgan.engine.Tensor;
 import org.cryoetgan.engine.autograd.Node;
 import org.cryoetgan.engine.backend.ReduceOp;
 
-/** Sum and mean over all or given axes (with gradients), max and min over axes (values only). */
+/**
+ * Sum and mean over all or given axes, max and min over axes (ties share the gradient equally, like PyTorch's
+ * amax/amin), and the broadcasting pair sumTo/expand; all with gradients that are ops of the graph again.
+ */
 public final class Reductions {
     private Reductions() {
     }
@@ -44,14 +47,25 @@ public final class Reductions {
         return Elementwise.affine(sum(x, keepDims, axes), 1f / count, 0f);
     }
 
-    /** Maximum over axes (kept with size 1); not differentiable here. */
+    /** Maximum over axes (kept with size 1); the gradient goes to the maxima, shared equally among ties. */
     public static Tensor max(Tensor x, int... axes) {
-        return reduceRaw(ReduceOp.MAX, x, flags(x.rank(), axes));
+        return extremum(ReduceOp.MAX, "max", x, axes);
     }
 
-    /** Minimum over axes (kept with size 1); not differentiable here. */
+    /** Minimum over axes (kept with size 1); the gradient goes to the minima, shared equally among ties. */
     public static Tensor min(Tensor x, int... axes) {
-        return reduceRaw(ReduceOp.MIN, x, flags(x.rank(), axes));
+        return extremum(ReduceOp.MIN, "min", x, axes);
+    }
+
+    private static Tensor extremum(ReduceOp op, String name, Tensor x, int[] axes) {
+        boolean[] flags = flags(x.rank(), axes);
+        Tensor out = reduceRaw(op, x, flags);
+        return Node.record(out, name, g -> {
+            Tensor hits = Kernels.binary(org.cryoetgan.engine.backend.BinaryOp.EQ, 0, 0, x, out);
+            Tensor share = Kernels.binary(org.cryoetgan.engine.backend.BinaryOp.DIV, 0, 0, hits,
+                    reduceRaw(ReduceOp.SUM, hits, flags));
+            return new Tensor[] {Elementwise.mul(share, g)};
+        }, x);
     }
 
     /** Sums a broadcast gradient back to {@code shape} (the inverse of broadcasting). */
@@ -66,6 +80,8 @@ public final class Reductions {
             flags[i] = i < lead || (shape[i - lead] == 1 && gs[i] != 1);
         }
         Tensor r = reduceRaw(ReduceOp.SUM, g, flags);
+        int[] from = gs.clone();
+        Node.record(r, "sumTo", gg -> new Tensor[] {expand(gg, from)}, g);
         return Movement.reshape(r, shape);
     }
 
@@ -74,7 +90,8 @@ public final class Reductions {
         Tensor out = Tensor.empty(g.backend(), shape);
         g.backend().copyStrided(g.buffer(), g.offset(), Shape.broadcastStrides(g.shape(), g.strides(), shape),
                 out.buffer(), 0, out.strides(), shape);
-        return out;
+        int[] from = g.shape();
+        return Node.record(out, "expand", gg -> new Tensor[] {sumTo(gg, from)}, g);
     }
 
     static Tensor reduceRaw(ReduceOp op, Tensor x, boolean[] flags) {

@@ -25,6 +25,7 @@ public final class AdversarialObjective {
     public Tensor criticLoss(Tensor onReal, Tensor onFake) {
         switch (kind) {
             case WGAN:
+            case WGAN_GP:
                 // minimise D(fake) − D(real): the negated Wasserstein estimate
                 return Reductions.mean(onFake).sub(Reductions.mean(onReal));
             case LSGAN:
@@ -40,6 +41,7 @@ public final class AdversarialObjective {
     public Tensor generatorLoss(Tensor onFake) {
         switch (kind) {
             case WGAN:
+            case WGAN_GP:
                 return Reductions.mean(onFake).neg();
             case LSGAN:
                 return Losses.mse(onFake, Tensor.full(onFake.backend(), realTarget, onFake.shape()));

@@ -23,7 +23,9 @@ import org.cryoetgan.nn.optim.WeightClipping;
 /**
  * One training step of the cycle-consistent GAN: a generator update of both generators (adversarial terms of
  * both critics, cycle L1 both ways weighted by λ, optional identity L1), then {@code criticSteps} updates of
- * both critics on real samples and (pooled, detached) fakes, each followed by weight clipping when enabled.
+ * both critics on real samples and (pooled, detached) fakes, with the WGAN-GP and/or R1 gradient penalty when
+ * configured (the interpolation weights drawn from the step's generator), each followed by weight clipping
+ * when enabled.
  * All randomness of step k (density noise, generator noise channels, dropout masks, pool choices) derives from
  * (seed, k), and the batches from {@link TrainingData}, so a run resumed from a checkpoint repeats exactly.
  */
@@ -167,8 +169,23 @@ public final class CycleWganTrainer implements AutoCloseable {
                 out.put("loss_D_B", (double) lossB.item());
                 out.put("wasserstein_A", (double) Reductions.mean(onRealS).sub(Reductions.mean(onFakeS)).item());
                 out.put("wasserstein_B", (double) Reductions.mean(onRealD).sub(Reductions.mean(onFakeD)).item());
+                Tensor lossD = lossA.add(lossB);
+                if (cfg.adversarialLoss == AdversarialLoss.WGAN_GP && cfg.gpWeight > 0) {
+                    Tensor gpA = GradientPenalty.wganGp(dA, rS, poolS, rng);
+                    Tensor gpB = GradientPenalty.wganGp(dB, rD, poolD, rng);
+                    out.put("gp_A", (double) gpA.item());
+                    out.put("gp_B", (double) gpB.item());
+                    lossD = lossD.add(gpA.add(gpB).mul((float) cfg.gpWeight));
+                }
+                if (cfg.r1Weight > 0) {
+                    Tensor r1A = GradientPenalty.r1(dA, rS);
+                    Tensor r1B = GradientPenalty.r1(dB, rD);
+                    out.put("r1_A", (double) r1A.item());
+                    out.put("r1_B", (double) r1B.item());
+                    lossD = lossD.add(r1A.add(r1B).mul((float) cfg.r1Weight));
+                }
                 requireFinite(out, k);
-                lossA.add(lossB).backward();
+                lossD.backward();
                 criticOptimizer.step();
                 if (cfg.weightClipping) {
                     WeightClipping.clip(dA, cfg.clipValue);

@@ -65,6 +65,10 @@ public final class TrainingConfig {
     public double identityWeight = 0.0;
     public boolean weightClipping = true;
     public double clipValue = 0.01;
+    /** Weight of the WGAN-GP gradient penalty (used with {@code adversarialLoss = WGAN_GP}; 10 as Gulrajani et al.). */
+    public double gpWeight = 10.0;
+    /** Weight γ of the R1 penalty {@code γ/2·E‖∇D(real)‖²} on both critics, with any loss; 0 disables it. */
+    public double r1Weight = 0.0;
 
     // ---- optimisation --------------------------------------------------------------------------------------
     public OptimizerKind optimizer = OptimizerKind.RMSPROP;
@@ -223,6 +227,9 @@ public final class TrainingConfig {
         if (checkpointEvery < 1 || sampleEvery < 1 || logEvery < 1) {
             p.add("checkpointEvery, sampleEvery and logEvery must be >= 1");
         }
+        if (gpWeight < 0 || r1Weight < 0) {
+            p.add("gpWeight and r1Weight must be >= 0");
+        }
         if (imagePool < 0) {
             p.add("imagePool must be >= 0");
         }
@@ -240,6 +247,11 @@ public final class TrainingConfig {
             }
         }
         return p;
+    }
+
+    /** Whether the critics carry a gradient penalty (WGAN-GP or R1). */
+    public boolean hasGradientPenalty() {
+        return (adversarialLoss == AdversarialLoss.WGAN_GP && gpWeight > 0) || r1Weight > 0;
     }
 
     /** Throws with every problem listed when the configuration is not usable. */

@@ -83,6 +83,49 @@ class TrainingRunTest {
     }
 
     @Test
+    void aWganGpRunWithR1ResumesBitForBitAndItsPenaltiesAreLogged(@TempDir Path tmp) throws Exception {
+        TrainingConfig c = gpConfig(4);
+        run(tmp.resolve("straight"), c).run(false);
+        run(tmp.resolve("resumed"), gpConfig(2)).run(false);
+        run(tmp.resolve("resumed"), c).run(true);
+
+        Map<String, HostTensor> a = SafeTensors.read(tmp.resolve("straight/checkpoints/step-000004.safetensors")).tensors();
+        Map<String, HostTensor> b = SafeTensors.read(tmp.resolve("resumed/checkpoints/step-000004.safetensors")).tensors();
+        assertEquals(a.keySet(), b.keySet());
+        for (String k : a.keySet()) {
+            assertArrayEquals(a.get(k).data(), b.get(k).data(), 0f, k);
+        }
+        for (Map<String, Object> row : MetricsLog.read(tmp.resolve("resumed/metrics.jsonl"))) {
+            for (String key : List.of("gp_A", "gp_B", "r1_A", "r1_B")) {
+                double v = ((Number) row.get(key)).doubleValue();
+                assertTrue(Double.isFinite(v) && v > 0, key + " = " + v + " in " + row);
+            }
+        }
+
+        TrainingConfig plain = gpConfig(4);
+        plain.adversarialLoss = AdversarialLoss.WGAN;
+        plain.r1Weight = 0;
+        run(tmp.resolve("plain"), plain).run(false);
+        Map<String, HostTensor> p = SafeTensors.read(tmp.resolve("plain/checkpoints/step-000004.safetensors")).tensors();
+        boolean differs = false;
+        for (String k : a.keySet()) {
+            differs |= k.startsWith("model.D_") && !java.util.Arrays.equals(a.get(k).data(), p.get(k).data());
+        }
+        assertTrue(differs, "the penalties change the critics' updates");
+    }
+
+    private static TrainingConfig gpConfig(int steps) {
+        TrainingConfig c = TinyData.config(8, steps);
+        c.adversarialLoss = AdversarialLoss.WGAN_GP;
+        c.r1Weight = 0.5;
+        c.weightClipping = false;
+        c.criticSteps = 2;
+        c.imagePool = 2;
+        c.checkpointEvery = 2;
+        return c;
+    }
+
+    @Test
     void aDivergingRunStopsWithAClearMessageAndKeepsItsLastGoodCheckpoint(@TempDir Path tmp) throws Exception {
         TrainingConfig c = TinyData.config(8, 40);
         c.learningRate = 1e30;
