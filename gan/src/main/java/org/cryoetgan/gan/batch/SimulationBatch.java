@@ -50,7 +50,7 @@ public final class SimulationBatch {
         LabelTable table = new LabelTable(COLUMNS);
         int total = maps.size() * perMap;
         int done = 0;
-        ClassNumbers classes = new ClassNumbers();
+        ClassNumbers classes = new ClassNumbers(maps.stream().map(MapSources.LabelledFile::label).toList());
         for (int m = 0; m < maps.size(); m++) {
             MapSources.LabelledFile f = maps.get(m);
             Volume map = MrcReader.readVolume(f.file());
