@@ -98,14 +98,24 @@ public final class LabelTable {
     }
 
     /**
-     * The file → label pairs of a label table in {@code folder} ({@code labels.csv} or {@code labels.star}, as
-     * written by this class), or an empty map when there is none.
+     * The file → label pairs of the label tables in {@code folder}: {@code labels.csv} together with the
+     * {@code labels.shard-i-of-n.csv} of a sharded {@code generate}, else {@code labels.star} (as written by this
+     * class); an empty map when there is none.
      */
     public static java.util.Map<String, String> readLabels(Path folder) throws IOException {
         java.util.Map<String, String> out = new java.util.HashMap<>();
-        Path csvFile = folder.resolve("labels.csv");
         Path starFile = folder.resolve("labels.star");
-        if (Files.isRegularFile(csvFile)) {
+        List<Path> csvFiles = new ArrayList<>();
+        if (Files.isRegularFile(folder.resolve("labels.csv"))) {
+            csvFiles.add(folder.resolve("labels.csv"));
+        }
+        if (Files.isDirectory(folder)) {
+            try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+                files.filter(p -> p.getFileName().toString().matches("labels\\.shard-\\d+-of-\\d+\\.csv")).sorted()
+                        .forEach(csvFiles::add);
+            }
+        }
+        for (Path csvFile : csvFiles) {
             List<String> lines = Files.readAllLines(csvFile, StandardCharsets.UTF_8);
             if (!lines.isEmpty()) {
                 List<String> head = List.of(lines.get(0).split(","));
@@ -118,7 +128,8 @@ public final class LabelTable {
                     }
                 }
             }
-        } else if (Files.isRegularFile(starFile)) {
+        }
+        if (csvFiles.isEmpty() && Files.isRegularFile(starFile)) {
             List<String> names = new ArrayList<>();
             for (String line : Files.readAllLines(starFile, StandardCharsets.UTF_8)) {
                 String t = line.strip();
