@@ -25,10 +25,28 @@ public final class AtomicFiles {
         void write(OutputStream out) throws IOException;
     }
 
+    /**
+     * Writes {@code target}; a file-system error names {@code target} (never the temporary file) and the reason.
+     */
     public static void write(Path target, Writer writer) throws IOException {
+        try {
+            writeVia(target, writer);
+        } catch (java.nio.file.FileSystemException e) {
+            String reason = e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : e instanceof java.nio.file.NoSuchFileException ? "no such folder"
+                    : e instanceof java.nio.file.FileAlreadyExistsException ? e.getFile() + " is a file, not a folder"
+                    : e.getReason() != null ? e.getReason() : e.getClass().getSimpleName();
+            throw new IOException(target + ": cannot write (" + reason + ")", e);
+        }
+    }
+
+    private static void writeVia(Path target, Writer writer) throws IOException {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
         Files.createDirectories(dir);
+        if (Files.isDirectory(abs)) {
+            throw new java.nio.file.FileSystemException(abs.toString(), null, "is a folder");
+        }
         Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
         try {
             keepPermissions(abs, tmp);
