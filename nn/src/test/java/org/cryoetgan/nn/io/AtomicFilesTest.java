@@ -41,4 +41,16 @@ class AtomicFilesTest {
             assertEquals(1, s.count(), "no temporary file is left behind");
         }
     }
+
+    @Test
+    void aNewFileGetsTheUmasksPermissionsAndAReplacedOneKeepsItsOwn(@TempDir Path dir) throws Exception {
+        Path probe = Files.createFile(dir.resolve("probe"));
+        Path f = dir.resolve("new.bin");
+        AtomicFiles.write(f, o -> o.write(1));
+        assertEquals(Files.getPosixFilePermissions(probe), Files.getPosixFilePermissions(f), "as any created file");
+        Files.setPosixFilePermissions(f, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw----"));
+        AtomicFiles.write(f, o -> o.write(2));
+        assertEquals("rw-rw----", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(f)));
+    }
 }
