@@ -52,9 +52,11 @@ public final class Main implements Runnable {
 
     /** The configured picocli command line, also used by tests. */
     public static CommandLine commandLine() {
-        return new CommandLine(new Main())
+        CommandLine cl = new CommandLine(new Main())
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler(Main::reportError);
+        cl.getSubcommands().get("train").getCommandSpec().usageMessage().footer(PresetDefaults.table());
+        return cl;
     }
 
     /**

@@ -1,13 +1,17 @@
 package org.cryoetgan.cli;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.cryoetgan.gan.batch.Augmentation;
 import org.cryoetgan.gan.batch.MapSources;
 import org.cryoetgan.gan.batch.SimulationBatch;
+import org.cryoetgan.gan.mrc.MrcReader;
+import org.cryoetgan.gan.mrc.MrcWriter;
 import org.cryoetgan.gan.sim.Ctf;
+import org.cryoetgan.gan.volume.Volume;
 import org.cryoetgan.gan.sim.Mtf;
 import org.cryoetgan.gan.sim.SimulationMode;
 import org.cryoetgan.gan.sim.SimulationSettings;
@@ -22,14 +26,16 @@ import picocli.CommandLine.Option;
                 + "back-projection (missing wedge included); or --mode fourier: CTF x wedge mask + noise in Fourier space.",
             "SNR = variance of the signal / variance of the noise: of the tilt images in tilt mode, of the output volume "
                 + "(noise limited to measured frequencies) in fourier mode.",
-            "Writes OUT/<label>_<nnnn>.mrc and OUT/labels.csv (or .star)."})
+            "Writes OUT/<label>_<nnnn>.mrc and OUT/labels.csv (or .star); with one map and an --out ending in .mrc,"
+                + " writes that one file."})
 final class SimulateCommand implements Callable<Integer> {
 
     @Option(names = "--map", required = true, paramLabel = "FILE|DIR|LIST",
             description = "A density map, a folder of maps, or a text file of 'path [label]' lines.")
     Path map;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
+    @Option(names = "--out", required = true, paramLabel = "DIR|FILE",
+            description = "Output folder; or, for a single --map, an .mrc file (one subtomogram).")
     Path out;
 
     @Option(names = {"-n", "--per-map"}, defaultValue = "1", description = "Subtomograms per map (default ${DEFAULT-VALUE}).")
@@ -103,6 +109,9 @@ final class SimulateCommand implements Callable<Integer> {
         Ctf ctf = noCtf ? null : new Ctf(voltage, cs, dzMin, amplitudeContrast, bFactor);
         SimulationSettings settings = new SimulationSettings(mode, new TiltScheme(tiltMin, tiltMax, tiltStep), ctf,
                 noMtf ? Mtf.none() : Mtf.typicalDetector(), snr);
+        if (Files.isRegularFile(map) && MapSources.isMapFile(map) && MapSources.isMapFile(out)) {
+            return simulateOne(settings, dzMin, dzMax);
+        }
         List<MapSources.LabelledFile> maps = MapSources.files(map, MapSources::isMapFile);
         OutputTargets.checkFolder(out, batch.overwrite.overwrite);
         SimulationBatch.run(maps, perMap, new Augmentation(!batch.noRotation, batch.maxShift), settings,
@@ -110,6 +119,21 @@ final class SimulateCommand implements Callable<Integer> {
                 new ConsoleProgress(System.out));
         System.out.printf("wrote %d subtomograms from %d maps to %s, labels in %s%n", maps.size() * perMap, maps.size(),
                 out, out.resolve(batch.labels));
+        return 0;
+    }
+
+    /** One map in, one MRC file out: the first sample the batch would draw, without a label table. */
+    private int simulateOne(SimulationSettings settings, double dzMin, double dzMax) throws IOException {
+        if (perMap != 1) {
+            throw new IllegalArgumentException("--out " + out + " is one MRC file, so it takes one subtomogram: use"
+                    + " --per-map 1, or an output folder for " + perMap);
+        }
+        OutputTargets.checkFile(out, batch.overwrite.overwrite);
+        Volume sub = SimulationBatch.simulate(MrcReader.readVolume(map), 0, 0,
+                new Augmentation(!batch.noRotation, batch.maxShift), settings,
+                new SimulationBatch.DefocusRange(dzMin, dzMax), batch.seed).volume();
+        MrcWriter.write(out, sub, OutputFormat.mrc(batch.float16));
+        System.out.printf("wrote %s: %d³ voxels, %s%n", out, sub.nx(), sub.stats());
         return 0;
     }
 }

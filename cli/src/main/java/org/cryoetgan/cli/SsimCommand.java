@@ -58,13 +58,14 @@ final class SsimCommand implements Callable<Integer> {
         VolumeLoader.Loaded a = loader.load(first);
         VolumeLoader.Loaded b = loader.load(second);
         if (!a.shape().equals(b.shape())) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "the volumes differ in shape: " + a.shape() + " vs " + b.shape());
+            throw new IllegalArgumentException(first + " and " + second + " differ in shape: " + a.shape() + " vs "
+                    + b.shape());
         }
         double range = dataRange != null ? dataRange : Ssim.jointDataRange(a.voxels(), b.voxels());
         if (!(range > 0) || Double.isInfinite(range)) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "the data range must be positive and finite (got " + range + "); pass --data-range");
+            throw new IllegalArgumentException((dataRange != null ? "--data-range" : "the data range of " + first
+                    + " and " + second) + " must be positive and finite (got " + range + ")"
+                    + (dataRange != null ? "" : "; pass --data-range"));
         }
         Ssim ssim = (gaussian ? Ssim.gaussian() : Ssim.scikitImageDefault()).withSampleCovariance(!populationCovariance);
         double value = ssim.mean(a.voxels(), b.voxels(), a.shape(), range);

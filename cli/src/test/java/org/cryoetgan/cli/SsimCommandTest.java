@@ -54,10 +54,14 @@ class SsimCommandTest {
     }
 
     @Test
-    void differentShapesAreAUsageError() {
+    void differentShapesOrABadRangeAreOneLineErrorsNotUsageText() {
         Run r = run("a.mrc", "small.mrc");
-        assertEquals(2, r.code);
-        assertTrue(r.err.contains("differ in shape"), r.err);
+        assertEquals(1, r.code);
+        assertTrue(r.err.strip().equals("error: a.mrc and small.mrc differ in shape: " + SHAPE + " vs "
+                + VolumeShape.cube(12)), r.err);
+        Run nan = run("a.mrc", "b.mrc", "--data-range", "NaN");
+        assertEquals(1, nan.code);
+        assertTrue(nan.err.strip().equals("error: --data-range must be positive and finite (got NaN)"), nan.err);
     }
 
     @Test
@@ -78,7 +82,7 @@ class SsimCommandTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = new CommandLine(new SsimCommand(loader)).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
-                .execute(args);
+                .setExecutionExceptionHandler(Main::reportError).execute(args);
         return new Run(code, out.toString(), err.toString());
     }
 

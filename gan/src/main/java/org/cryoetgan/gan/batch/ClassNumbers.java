@@ -1,23 +1,39 @@
 package org.cryoetgan.gan.batch;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
- * Numbers class labels 1, 2, 3... in order of first appearance (RELION's rlnClassNumber is 1-based), and counts
- * the samples of each label so that file names stay unique when several sources share a label.
+ * Numbers the class labels of a batch 1, 2, 3... in sorted label order (RELION's rlnClassNumber is 1-based), so
+ * that {@code density}, {@code simulate} and {@code generate} give one label one number whatever order their
+ * inputs come in; and counts the samples of each label so that file names stay unique when several sources share
+ * a label.
  */
 public final class ClassNumbers {
 
     private final Map<String, Integer> numbers = new LinkedHashMap<>();
     private final Map<String, Integer> counts = new LinkedHashMap<>();
 
+    /** The numbering of a batch whose sources carry {@code labels} (repeats allowed). */
+    public ClassNumbers(Collection<String> labels) {
+        for (String label : new TreeSet<>(labels)) {
+            numbers.put(label, numbers.size() + 1);
+        }
+    }
+
     /** 0, 1, 2... for successive samples of a label. */
     public int nextSample(String label) {
         return counts.merge(label, 1, Integer::sum) - 1;
     }
 
+    /** The class number of a label of the batch. */
     public int of(String label) {
-        return numbers.computeIfAbsent(label, k -> numbers.size() + 1);
+        Integer n = numbers.get(label);
+        if (n == null) {
+            throw new IllegalArgumentException("label '" + label + "' is not one of the batch's " + numbers.keySet());
+        }
+        return n;
     }
 }

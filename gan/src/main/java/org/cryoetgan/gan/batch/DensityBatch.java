@@ -39,7 +39,7 @@ public final class DensityBatch {
         LabelTable table = new LabelTable(COLUMNS);
         int total = sources.size() * perSource;
         int done = 0;
-        ClassNumbers classes = new ClassNumbers();
+        ClassNumbers classes = new ClassNumbers(sources.stream().map(MapSource::label).toList());
         for (int s = 0; s < sources.size(); s++) {
             MapSource src = sources.get(s);
             for (int i = 0; i < perSource; i++) {

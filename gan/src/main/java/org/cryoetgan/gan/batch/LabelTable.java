@@ -5,7 +5,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -72,17 +71,15 @@ public final class LabelTable {
 
     /** Write atomically in the format the file name implies. */
     public synchronized void write(Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path tmp = Files.createTempFile(parent, "." + file.getFileName(), ".tmp");
-        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+        org.cryoetgan.nn.io.AtomicFiles.write(file, out -> {
+            Writer w = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
             if (formatOf(file) == Format.STAR) {
                 writeStar(w);
             } else {
                 writeCsv(w);
             }
-        }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            w.flush();
+        });
     }
 
     private void writeCsv(Writer w) throws IOException {
@@ -116,14 +113,24 @@ public final class LabelTable {
     }
 
     /**
-     * The file → label pairs of a label table in {@code folder} ({@code labels.csv} or {@code labels.star}, as
-     * written by this class), or an empty map when there is none.
+     * The file → label pairs of the label tables in {@code folder}: {@code labels.csv} together with the
+     * {@code labels.shard-i-of-n.csv} of a sharded {@code generate}, else {@code labels.star} (as written by this
+     * class); an empty map when there is none.
      */
     public static java.util.Map<String, String> readLabels(Path folder) throws IOException {
         java.util.Map<String, String> out = new java.util.HashMap<>();
-        Path csvFile = folder.resolve("labels.csv");
         Path starFile = folder.resolve("labels.star");
-        if (Files.isRegularFile(csvFile)) {
+        List<Path> csvFiles = new ArrayList<>();
+        if (Files.isRegularFile(folder.resolve("labels.csv"))) {
+            csvFiles.add(folder.resolve("labels.csv"));
+        }
+        if (Files.isDirectory(folder)) {
+            try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+                files.filter(p -> p.getFileName().toString().matches("labels\\.shard-\\d+-of-\\d+\\.csv")).sorted()
+                        .forEach(csvFiles::add);
+            }
+        }
+        for (Path csvFile : csvFiles) {
             List<String> lines = Files.readAllLines(csvFile, StandardCharsets.UTF_8);
             if (!lines.isEmpty()) {
                 List<String> head = List.of(lines.get(0).split(","));
@@ -136,7 +143,8 @@ public final class LabelTable {
                     }
                 }
             }
-        } else if (Files.isRegularFile(starFile)) {
+        }
+        if (csvFiles.isEmpty() && Files.isRegularFile(starFile)) {
             List<String> names = new ArrayList<>();
             for (String line : Files.readAllLines(starFile, StandardCharsets.UTF_8)) {
                 String t = line.strip();

@@ -79,7 +79,6 @@ public final class MapSources {
     public record LabelledFile(Path file, String label) {
     }
 
-    /** A map source for an atomic model file, optionally expanded to a biological assembly. */
     /**
      * Reads every map of a batch before the batch starts, so that one bad file stops it before anything is written:
      * each must be a readable MRC volume without {@linkplain org.cryoetgan.gan.mrc.VolumeDefects defects} and,
@@ -95,6 +94,7 @@ public final class MapSources {
         }
     }
 
+    /** A map source for an atomic model file, optionally expanded to a biological assembly. */
     public static MapSource model(LabelledFile f, DensitySettings settings, String assembly) {
         return new ModelSource(f.label(), f.file().getFileName().toString(), settings, assembly) {
             @Override
@@ -169,8 +169,21 @@ public final class MapSources {
                 atoms = assembly == null ? deposited : deposited.expand(deposited.assembly(assembly).orElseThrow(() ->
                         new IOException(origin + " declares no biological assembly '" + assembly + "'; it has "
                                 + deposited.assemblies().stream().map(a -> a.id()).toList())));
+                warnIfClipped();
             }
             return builder.build(atoms, rotation, shift);
+        }
+
+        /** Says so when some orientation puts atoms outside the box (its inscribed sphere is what every pose keeps). */
+        private void warnIfClipped() {
+            double radius = DensityMapBuilder.radius(atoms);
+            double box = builder.settings().box() * builder.settings().voxel();
+            if (radius > box / 2) {
+                System.err.printf(java.util.Locale.ROOT, "warning: %s reaches %.0f Å from its centre (extent up to"
+                        + " %.0f Å) but the box is %d × %.4g Å = %.0f Å wide: atoms beyond %.0f Å from the centre"
+                        + " are clipped (use a larger --box or --voxel)%n", origin, radius, 2 * radius,
+                        builder.settings().box(), builder.settings().voxel(), box, box / 2);
+            }
         }
     }
 }

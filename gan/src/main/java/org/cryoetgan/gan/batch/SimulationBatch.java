@@ -50,31 +50,46 @@ public final class SimulationBatch {
         LabelTable table = new LabelTable(COLUMNS);
         int total = maps.size() * perMap;
         int done = 0;
-        ClassNumbers classes = new ClassNumbers();
+        ClassNumbers classes = new ClassNumbers(maps.stream().map(MapSources.LabelledFile::label).toList());
         for (int m = 0; m < maps.size(); m++) {
             MapSources.LabelledFile f = maps.get(m);
             Volume map = MrcReader.readVolume(f.file());
             for (int i = 0; i < perMap; i++) {
-                Random rng = Augmentation.rngFor(seed ^ SALT, m, i);
-                Augmentation.Pose pose = aug.draw(rng);
-                Volume posed = VolumeRotation.rotate(map, pose.rotation(), pose.shift());
-                SimulationSettings s = base;
-                Ctf ctf = base.ctf();
-                double dz = Double.NaN;
-                if (ctf != null) {
-                    dz = defocus.draw(rng);
-                    s = base.withCtf(new Ctf(ctf.voltageKv(), ctf.csMm(), dz, ctf.amplitudeContrast(), ctf.bFactor()));
-                }
-                Volume sub = new TraditionalSimulator(s).simulate(posed, rng);
+                Simulated sim = simulate(map, m, i, aug, base, defocus, seed);
+                Augmentation.Pose pose = sim.pose();
                 String name = String.format("%s_%04d.mrc", DensityBatch.safe(f.label()), classes.nextSample(f.label()));
-                MrcWriter.write(outDir.resolve(name), sub, format);
+                MrcWriter.write(outDir.resolve(name), sim.volume(), format);
                 double[] e = pose.rotation().toEuler();
                 table.add(name, f.label(), classes.of(f.label()), f.file().getFileName().toString(), e[0], e[1], e[2],
-                        pose.shift().x(), pose.shift().y(), pose.shift().z(), dz, s.snr(), s.mode().name());
+                        pose.shift().x(), pose.shift().y(), pose.shift().z(), sim.defocus(), base.snr(),
+                        base.mode().name());
                 progress.update(++done, total, name);
             }
         }
         table.write(labels);
         return table;
+    }
+
+    /** One simulated subtomogram with its pose and defocus (NaN without a CTF). */
+    public record Simulated(Volume volume, Augmentation.Pose pose, double defocus) {
+    }
+
+    /**
+     * Sample {@code i} of map {@code m} of a batch, drawn exactly as {@link #run} draws it: the first sample of a
+     * one-map batch is what {@code simulate --map one.mrc --out one-sim.mrc} writes.
+     */
+    public static Simulated simulate(Volume map, int m, int i, Augmentation aug, SimulationSettings base,
+                                     DefocusRange defocus, long seed) {
+        Random rng = Augmentation.rngFor(seed ^ SALT, m, i);
+        Augmentation.Pose pose = aug.draw(rng);
+        Volume posed = VolumeRotation.rotate(map, pose.rotation(), pose.shift());
+        SimulationSettings s = base;
+        Ctf ctf = base.ctf();
+        double dz = Double.NaN;
+        if (ctf != null) {
+            dz = defocus.draw(rng);
+            s = base.withCtf(new Ctf(ctf.voltageKv(), ctf.csMm(), dz, ctf.amplitudeContrast(), ctf.bFactor()));
+        }
+        return new Simulated(new TraditionalSimulator(s).simulate(posed, rng), pose, dz);
     }
 }

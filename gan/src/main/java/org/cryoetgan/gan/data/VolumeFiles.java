@@ -112,6 +112,9 @@ public final class VolumeFiles {
     /** Reads a two-column CSV (file name, label; header optional) into a map. */
     public static Map<String, String> readLabels(Path csv) throws IOException {
         Map<String, String> m = new java.util.LinkedHashMap<>();
+        if (Files.isDirectory(csv)) {
+            throw new IOException(csv + ": is a folder, not a label CSV");
+        }
         int line = 0;
         for (String l : Files.readAllLines(csv)) {
             line++;

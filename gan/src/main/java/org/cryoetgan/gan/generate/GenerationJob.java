@@ -77,10 +77,7 @@ public final class GenerationJob {
      */
     public LabelTable run(List<LabelledFile> maps, Path outDir, LongConsumer progress) throws IOException {
         int box = trained.config().box;
-        ClassNumbers classes = new ClassNumbers();
-        for (LabelledFile f : maps) {
-            classes.of(f.label());
-        }
+        ClassNumbers classes = new ClassNumbers(maps.stream().map(LabelledFile::label).toList());
         MapSources.checkMaps(maps, box);
         CycleGenerator g = trained.model().densityToSubtomogram();
         trained.model().eval();

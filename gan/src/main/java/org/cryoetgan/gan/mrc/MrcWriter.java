@@ -1,17 +1,15 @@
 package org.cryoetgan.gan.mrc;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.cryoetgan.gan.volume.Vec3;
 import org.cryoetgan.gan.volume.Volume;
 import org.cryoetgan.gan.volume.VolumeStats;
+import org.cryoetgan.nn.io.AtomicFiles;
 
 /**
  * Writes a {@link Volume} as an MRC2014 file in mode 2 (float32) or mode 12 (float16), readable by IMOD, ChimeraX,
@@ -36,20 +34,18 @@ public final class MrcWriter {
     public static void write(Path file, Volume volume, MrcWriteOptions options) throws IOException {
         float[] stored = options.mode() == MrcMode.FLOAT16 ? roundToHalf(volume.data()) : volume.data();
         MrcHeader header = headerFor(volume, VolumeStats.of(stored), options);
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        Path tmp = Files.createTempFile(parent, "." + file.getFileName(), ".tmp");
-        try {
-            try (OutputStream out = open(tmp, file.getFileName().toString().endsWith(".gz"))) {
+        boolean gz = file.getFileName().toString().endsWith(".gz");
+        AtomicFiles.write(file, raw -> {
+            if (gz) {
+                GZIPOutputStream out = new GZIPOutputStream(raw, 1 << 16);
                 out.write(header.encode());
                 writeData(out, stored, options);
+                out.finish();
+            } else {
+                raw.write(header.encode());
+                writeData(raw, stored, options);
             }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
     }
 
     /** The header this writer produces for a volume with the given statistics. */
@@ -68,10 +64,6 @@ public final class MrcWriter {
                 List.of(o.label()), o.byteOrder(), true);
     }
 
-    private static OutputStream open(Path tmp, boolean gz) throws IOException {
-        OutputStream raw = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16);
-        return gz ? new GZIPOutputStream(raw, 1 << 16) : raw;
-    }
 
     private static void writeData(OutputStream out, float[] data, MrcWriteOptions o) throws IOException {
         int bytes = o.mode().bytesPerVoxel();

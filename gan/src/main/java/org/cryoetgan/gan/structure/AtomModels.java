@@ -23,8 +23,13 @@ public final class AtomModels {
 
     /** Read the first model of a file. */
     public static AtomModel read(Path file) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new IOException(file + ": is a folder, not a model file");
+        }
         try (InputStream in = Files.newInputStream(file)) {
             return read(in, file.getFileName().toString());
+        } catch (java.io.EOFException | java.util.zip.ZipException e) {
+            throw new IOException(file + ": the gzip stream is truncated or corrupt (" + e.getMessage() + ")", e);
         }
     }
 

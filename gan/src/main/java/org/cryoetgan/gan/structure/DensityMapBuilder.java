@@ -23,6 +23,19 @@ public final class DensityMapBuilder {
         return settings;
     }
 
+    /** The largest distance in Å of an atom from the model's centre of mass (where maps are centred). */
+    public static double radius(AtomModel model) {
+        double[] com = model.centre(Weighting.MASS);
+        double max = 0;
+        for (int i = 0; i < model.size(); i++) {
+            double dx = model.x(i) - com[0];
+            double dy = model.y(i) - com[1];
+            double dz = model.z(i) - com[2];
+            max = Math.max(max, Math.sqrt(dx * dx + dy * dy + dz * dz));
+        }
+        return max;
+    }
+
     /** The map of the model as it is, centred. */
     public Volume build(AtomModel model) {
         return build(model, Rotation.identity(), Vec3.ZERO);

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.imageio.ImageIO;
 
 /** A small line chart rendered to PNG: one panel per group of series, shared x axis, legend, tick labels. */
 public final class LineChart {
@@ -80,7 +79,7 @@ public final class LineChart {
 
     public void write(Path png, int width, int panelHeight) throws IOException {
         BufferedImage img = render(width, panelHeight);
-        org.cryoetgan.nn.io.AtomicFiles.write(png, out -> ImageIO.write(img, "png", out));
+        PngFiles.write(png, img);
     }
 
     private static void drawPanel(Graphics2D g, String name, List<Series> series, int x0, int y0, int w, int h) {

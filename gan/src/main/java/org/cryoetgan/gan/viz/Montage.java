@@ -7,10 +7,8 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import javax.imageio.ImageIO;
 import org.cryoetgan.gan.volume.Volume;
 
 /**
@@ -90,13 +88,7 @@ public final class Montage {
     /** Render and write a PNG. */
     public void write(Path png, List<Entry> entries) throws IOException {
         BufferedImage img = render(entries);
-        Path parent = png.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        if (!ImageIO.write(img, "png", png.toFile())) {
-            throw new IOException("no PNG writer available");
-        }
+        PngFiles.write(png, img);
     }
 
     private static int labelWidth(List<Entry> entries, Font font) {

@@ -6,9 +6,7 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import javax.imageio.ImageIO;
 import org.cryoetgan.gan.volume.Volume;
 
 /**
@@ -89,13 +87,7 @@ public final class UncertaintyOverlay {
     /** Renders and writes the PNG. */
     public void write(Path png, Volume mean, Volume std, String title) throws IOException {
         BufferedImage img = render(mean, std, title);
-        Path parent = png.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        if (!ImageIO.write(img, "png", png.toFile())) {
-            throw new IOException("no PNG writer available");
-        }
+        PngFiles.write(png, img);
     }
 
     private static void drawBar(Graphics2D g, int left, int top, int width, double maxStd) {

@@ -74,6 +74,22 @@ class GenerationJobTest {
     }
 
     @Test
+    void theLabelsOfShardsWrittenIntoOneFolderReadBackAsTheWholeJobs() throws Exception {
+        try (TrainedModel m = TrainedModel.load(run, null)) {
+            new GenerationJob(m, 3, 7, Shard.ALL, false, MrcWriteOptions.defaults()).run(maps, tmp.resolve("whole"),
+                    d -> { });
+            Path shared = tmp.resolve("shared");
+            for (int i = 0; i < 2; i++) {
+                new GenerationJob(m, 3, 7, new Shard(i, 2), false, MrcWriteOptions.defaults()).run(maps, shared,
+                        d -> { });
+            }
+            java.util.Map<String, String> whole = org.cryoetgan.gan.batch.LabelTable.readLabels(tmp.resolve("whole"));
+            assertEquals(mrcNames(tmp.resolve("whole")).size(), whole.size());
+            assertEquals(whole, org.cryoetgan.gan.batch.LabelTable.readLabels(shared));
+        }
+    }
+
+    @Test
     void samplesOfOneMapDifferAndCarryTheirLabels() throws Exception {
         try (TrainedModel m = TrainedModel.load(run, null)) {
             Path dir = tmp.resolve("labels");

@@ -92,4 +92,21 @@ class MrcWriterTest {
             assertEquals(1, s.count());
         }
     }
+
+    @Test
+    void mrcAndLabelFilesGetTheUmasksPermissionsNotOwnerOnly() throws IOException {
+        Path probe = Files.createFile(dir.resolve("probe"));
+        Path mrc = dir.resolve("v.mrc");
+        MrcWriter.write(mrc, new Volume(2, 2, 2, new float[8], Vec3.of(1), Vec3.ZERO));
+        MrcWriter.write(dir.resolve("v.mrc.gz"), new Volume(2, 2, 2, new float[8], Vec3.of(1), Vec3.ZERO));
+        org.cryoetgan.gan.batch.LabelTable t = new org.cryoetgan.gan.batch.LabelTable(
+                java.util.List.of(new org.cryoetgan.gan.batch.LabelTable.Column("file", "rlnImageName")));
+        t.add("v.mrc");
+        t.write(dir.resolve("labels.csv"));
+        t.write(dir.resolve("labels.star"));
+        for (String name : new String[] {"v.mrc", "v.mrc.gz", "labels.csv", "labels.star"}) {
+            assertEquals(Files.getPosixFilePermissions(probe), Files.getPosixFilePermissions(dir.resolve(name)), name);
+        }
+        assertEquals(8, MrcReader.readVolume(dir.resolve("v.mrc.gz")).data().length);
+    }
 }

@@ -25,11 +25,29 @@ public final class AtomicFiles {
         void write(OutputStream out) throws IOException;
     }
 
+    /**
+     * Writes {@code target}; a file-system error names {@code target} (never the temporary file) and the reason.
+     */
     public static void write(Path target, Writer writer) throws IOException {
+        try {
+            writeVia(target, writer);
+        } catch (java.nio.file.FileSystemException e) {
+            String reason = e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : e instanceof java.nio.file.NoSuchFileException ? "no such folder"
+                    : e instanceof java.nio.file.FileAlreadyExistsException ? e.getFile() + " is a file, not a folder"
+                    : e.getReason() != null ? e.getReason() : e.getClass().getSimpleName();
+            throw new IOException(target + ": cannot write (" + reason + ")", e);
+        }
+    }
+
+    private static void writeVia(Path target, Writer writer) throws IOException {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+        if (Files.isDirectory(abs)) {
+            throw new java.nio.file.FileSystemException(abs.toString(), null, "is a folder");
+        }
+        Path tmp = createTemporary(dir, abs.getFileName().toString());
         try {
             keepPermissions(abs, tmp);
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
@@ -49,16 +67,25 @@ public final class AtomicFiles {
     }
 
     /**
-     * Temporary files are created owner-only; give the new file the old one's permissions, or rw-r--r-- for a
-     * new file, so that the result looks like any other written file.
+     * A new empty file {@code .NAME.RANDOM.tmp} in {@code dir}, created with the default permissions (those the
+     * umask gives, unlike {@link Files#createTempFile}'s owner-only ones).
      */
+    private static Path createTemporary(Path dir, String name) throws IOException {
+        while (true) {
+            long random = java.util.concurrent.ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE;
+            try {
+                return Files.createFile(dir.resolve("." + name + "." + random + ".tmp"));
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                // another writer drew the same number: draw again
+            }
+        }
+    }
+
+    /** A file that is replaced keeps its permissions; a new one keeps the umask's, which it was created with. */
     private static void keepPermissions(Path target, Path tmp) throws IOException {
-        if (!tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+        if (!tmp.getFileSystem().supportedFileAttributeViews().contains("posix") || !Files.exists(target)) {
             return;
         }
-        java.util.Set<java.nio.file.attribute.PosixFilePermission> perms = Files.exists(target)
-                ? Files.getPosixFilePermissions(target)
-                : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
-        Files.setPosixFilePermissions(tmp, perms);
+        Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(target));
     }
 }
