@@ -52,6 +52,23 @@ class ClassifierCommandTest {
     }
 
     @Test
+    void aValidationSetIsScoredAfterEveryEpochAndMustMatchTheBox() throws Exception {
+        Path data = ShapeFolders.write(dir.resolve("train"), 12, 8, 0.3, 1);
+        Path test = ShapeFolders.write(dir.resolve("test"), 12, 5, 0.3, 2);
+        CliRun t = CliRun.of("classifier", "train", "--data", data.toString(), "--validation", test.toString(),
+                "--out", dir.resolve("m").toString(), "--width", "4", "--fc", "32", "--epochs", "2");
+        assertEquals(0, t.code(), t.err());
+        assertTrue(t.out().contains("on 16 volumes") && t.out().contains("validating on 10 volumes"), t.out());
+        assertTrue(t.out().lines().filter(l -> l.startsWith("epoch") && !l.endsWith("-")).count() == 2, t.out());
+
+        Path small = ShapeFolders.write(dir.resolve("small"), 8, 2, 0.3, 3);
+        CliRun sizes = CliRun.of("classifier", "train", "--data", data.toString(), "--validation", small.toString(),
+                "--out", dir.resolve("m2").toString(), "--width", "4", "--fc", "32", "--epochs", "1");
+        assertTrue(sizes.failedWithOneLine(), sizes.err());
+        assertTrue(sizes.err().contains("--validation") && sizes.err().contains("8³"), sizes.err());
+    }
+
+    @Test
     void badInputGivesOneClearLine() throws Exception {
         CliRun missing = train(dir.resolve("nowhere"), dir.resolve("m"));
         assertTrue(missing.failedWithOneLine(), missing.err());

@@ -22,7 +22,7 @@ public final class ClassifierSettings {
     public double dropout = 0.5;
     /** Batch normalisation after each convolution (not in the paper; see {@link Cb3d}). */
     public boolean batchNorm = true;
-    public int epochs = 20;
+    public int epochs = 10;
     public int batchSize = 8;
     public ClassifierOptimizer optimizer = ClassifierOptimizer.SGD;
     public double learningRate = 0.005;

@@ -33,7 +33,7 @@ class EvaluationTest {
         c.baseChannels = 4;
         c.fcWidth = 32;
         c.dropout = 0.1;
-        c.epochs = 12;
+        c.epochs = 24;
         return s;
     }
 
