@@ -63,6 +63,9 @@ final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--collapse-maps", description = "Maps compared by the collapse check (default ${DEFAULT-VALUE}).")
     int collapseMaps = 40;
 
+    @Option(names = "--threads", description = "CPU threads of every stage, training included (default: all cores).")
+    Integer threads;
+
     @Unmatched
     List<String> trainOptions = new ArrayList<>();
 
@@ -81,6 +84,9 @@ final class BenchmarkCommand implements Callable<Integer> {
         if (run != null && !Files.isRegularFile(run.resolve("config.json"))) {
             throw new IllegalArgumentException("--run " + run + ": not a training run folder (no config.json)");
         }
+        if (threads != null) {
+            System.setProperty("cryoetgan.threads", Integer.toString(threads));
+        }
         trainCommand(Path.of("D"), Path.of("S"), Path.of("run")); // parse the training options before any work
         BenchmarkData folders = BenchmarkData.at(data);
         BenchmarkSettings s = settings();
@@ -96,6 +102,9 @@ final class BenchmarkCommand implements Callable<Integer> {
     private TrainCommand trainCommand(Path density, Path subtomograms, Path runDir) {
         List<String> args = new ArrayList<>(List.of("--density", density.toString(), "--subtomograms",
                 subtomograms.toString(), "--out", runDir.toString()));
+        if (threads != null) {
+            args.addAll(List.of("--threads", threads.toString()));
+        }
         args.addAll(trainOptions);
         TrainCommand t = new TrainCommand();
         try {

@@ -39,7 +39,7 @@ public final class BenchmarkMarkdown {
                 continue; // the ceiling row carries only its accuracy
             }
             Prdc.Result f = s.features();
-            sb.append("| ").append(String.join(" | ", s.name(), num("%.2f", s.fid()),
+            sb.append("| ").append(String.join(" | ", s.name(), num("%.4g", s.fid()),
                     s.inceptionScore() == null ? NONE : fmt("%.2f ± %.2f", s.inceptionScore().mean(),
                             s.inceptionScore().std()),
                     f == null ? NONE : fmt("%.3f", f.precision()), f == null ? NONE : fmt("%.3f", f.recall()),
