@@ -21,9 +21,10 @@ import org.cryoetgan.nn.layers.Sequential;
  *
  * <p>Deliberate deviation from the paper: by default ({@link Cb3dArchitecture#batchNorm()}) every convolution
  * is followed by batch normalisation before its ReLU (and has no bias of its own). Che et al.'s network has none,
- * and with their optimiser (Nesterov SGD at 0.005) it does not learn on realistic 28³ subtomograms: within the
- * first ~20 steps the class scores stop depending on the input (their spread across a batch falls from 1.7 to
- * 0.05, half of fc6's units die), and the loss stays at ln(classes). The convolutions' gradients are 1–3 times
+ * and with their optimiser (Nesterov SGD at 0.005) it does not learn on 28³ subtomograms (measured on simulated
+ * and on RELION-made ones): within the first ~20 steps the class scores stop depending on the input (their
+ * spread across a batch falls from 1.7 to 0.05, half of fc6's units die), and the loss stays at ln(classes).
+ * The convolutions' gradients are 1–3 times
  * their weights' norm at initialisation (a 3³ kernel sums over 28³ positions), so the first momentum steps move
  * the weights by a large fraction of themselves; batch normalisation makes each layer's output independent of
  * its weights' scale, and the same optimiser then learns. With {@code batchNorm} off the network is the paper's.
