@@ -45,6 +45,15 @@ public final class CycleGenerator extends Module {
      */
     public CycleGenerator(int width, int residual, int noiseChannels, int outputNoiseChannels, float dropout,
                           RandomGenerator rng) {
+        this(width, residual, noiseChannels, outputNoiseChannels, false, dropout, rng);
+    }
+
+    /**
+     * @param resizeUpsampling upsample by nearest-neighbour resizing and a 3³ convolution instead of the paper's
+     *                         stride-2 transposed convolutions
+     */
+    public CycleGenerator(int width, int residual, int noiseChannels, int outputNoiseChannels,
+                          boolean resizeUpsampling, float dropout, RandomGenerator rng) {
         this.noiseChannels = noiseChannels;
         this.outputNoiseChannels = outputNoiseChannels;
         this.encoder = registerModule("encoder", new Sequential(Blocks.c7s1(1, width, rng),
@@ -54,8 +63,10 @@ public final class CycleGenerator extends Module {
             res.add(new ResidualBlock(4 * width, dropout, rng));
         }
         this.blocks = registerModule("blocks", res);
-        this.decoder = registerModule("decoder", new Sequential(Blocks.up(4 * width + noiseChannels, 2 * width, rng),
-                Blocks.up(2 * width, width, rng), Blocks.c7s1Tanh(width + outputNoiseChannels, 1, rng)));
+        this.decoder = registerModule("decoder", new Sequential(
+                resizeUpsampling ? Blocks.upResize(4 * width + noiseChannels, 2 * width, rng)
+                        : Blocks.up(4 * width + noiseChannels, 2 * width, rng),
+                resizeUpsampling ? Blocks.upResize(2 * width, width, rng) : Blocks.up(2 * width, width, rng), Blocks.c7s1Tanh(width + outputNoiseChannels, 1, rng)));
         this.noise = rng.fork();
     }
 

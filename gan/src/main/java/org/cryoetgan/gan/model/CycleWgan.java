@@ -22,9 +22,9 @@ public final class CycleWgan extends Module {
         RandomGenerator rng = new RandomGenerator(seed);
         float drop = (float) c.dropout;
         gDs = registerModule("G_ds", new CycleGenerator(c.generatorWidth, c.residualBlocks, c.noiseChannels,
-                c.outputNoiseChannels, drop, rng));
+                c.outputNoiseChannels, c.resizeUpsampling, drop, rng));
         gSd = registerModule("G_sd", new CycleGenerator(c.generatorWidth, c.residualBlocks, c.noiseChannels,
-                c.outputNoiseChannels, drop, rng));
+                c.outputNoiseChannels, c.resizeUpsampling, drop, rng));
         dA = registerModule("D_A", new PatchCritic(c.criticWidth, c.criticLayers, c.criticStride, c.spectralNorm, rng));
         dB = registerModule("D_B", new PatchCritic(c.criticWidth, c.criticLayers, c.criticStride, c.spectralNorm, rng));
         ModuleInit.normal(this, 0.02, rng);

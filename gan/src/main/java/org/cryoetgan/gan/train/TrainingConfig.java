@@ -40,6 +40,11 @@ public final class TrainingConfig {
      * paper and the reference code), so that the output convolution can shape voxel-scale noise.
      */
     public int outputNoiseChannels = 0;
+    /**
+     * Upsample in the generators by nearest-neighbour resizing and a 3³ convolution instead of stride-2 transposed
+     * convolutions (false in the paper), against checkerboard artifacts.
+     */
+    public boolean resizeUpsampling = false;
     /** Dropout probability inside the residual blocks (used for MC-dropout uncertainty); 0 disables it. */
     public double dropout = 0.0;
     /** Critic width: channels of its first layer (64). */

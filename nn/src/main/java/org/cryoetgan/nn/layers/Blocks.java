@@ -26,6 +26,16 @@ public final class Blocks {
         return new Sequential(new Conv3d(in, k, 3, 2, 1, true, rng), new InstanceNorm3d(k), new ReLU());
     }
 
+    /**
+     * uk as a resize-convolution: nearest-neighbour upsampling by 2, reflection pad 1, 3³ convolution, instance
+     * norm, ReLU. Doubles sizes like {@link #up} without the checkerboard pattern that a stride-2 transposed
+     * convolution's uneven kernel overlap invites.
+     */
+    public static Sequential upResize(int in, int k, RandomGenerator rng) {
+        return new Sequential(new Upsample3d(), new ReflectionPad3d(1), new Conv3d(in, k, 3, 1, 0, true, rng),
+                new InstanceNorm3d(k), new ReLU());
+    }
+
     /** uk: 3³ transposed convolution stride 2 padding 1 output padding 1, instance norm, ReLU (doubles sizes). */
     public static Sequential up(int in, int k, RandomGenerator rng) {
         return new Sequential(new ConvTranspose3d(in, k, 3, 2, 1, 1, true, rng), new InstanceNorm3d(k), new ReLU());
