@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
             "With no data, trains on the built-in demo: density maps made from bundled atomic models and, as the "
                 + "stand-in for experimental data, subtomograms from the traditional simulator.",
             "Options left out take the preset's value (paper: the paper's settings; reference-code: the public "
-                + "reference implementation's; cpu: the recipe measured on CPUs at 28³; demo: small and fast)."})
+                + "reference implementation's; cpu: the best recipe measured on the 28³ benchmark; demo: small and fast)."})
 final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--density", paramLabel = "PATH", split = ",",
@@ -87,9 +87,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--width", description = "Generator width (paper 32).") Integer width;
     @Option(names = "--residual-blocks", description = "Residual blocks (paper 6).") Integer residualBlocks;
     @Option(names = "--noise-channels", description = "Noise channels after the residual blocks (paper 1).") Integer noiseChannels;
-    @Option(names = "--output-noise-channels", description = "Full-resolution noise channels before the generator's output layer (paper 0, cpu 4).") Integer outputNoiseChannels;
-    @Option(names = "--resize-upsampling", negatable = true, description = "Generators upsample by resizing + 3³ convolution instead of transposed convolutions (paper off).") Boolean resizeUpsampling;
-    @Option(names = "--cycle-noise", description = "Std of noise added to G_ds's output inside the D→S→D cycle (paper 0, cpu 0.1).") Double cycleNoise;
+    @Option(names = "--output-noise-channels", description = "Full-resolution noise channels before the generator's output layer (paper 0, cpu 0).") Integer outputNoiseChannels;
+    @Option(names = "--resize-upsampling", negatable = true, description = "Generators upsample by resizing + 3³ convolution instead of transposed convolutions (paper off, cpu on).") Boolean resizeUpsampling;
+    @Option(names = "--cycle-noise", description = "Std of noise added to G_ds's output inside the D→S→D cycle (paper 0, cpu 0).") Double cycleNoise;
     @Option(names = "--dropout", description = "Dropout in the residual blocks (0: none; >0 enables MC-dropout uncertainty).") Double dropout;
     @Option(names = "--critic-width", description = "Critic width (paper 64).") Integer criticWidth;
     @Option(names = "--critic-layers", description = "C-k layers of the critic (paper 3).") Integer criticLayers;
