@@ -95,6 +95,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--critic-layers", description = "C-k layers of the critic (paper 3).") Integer criticLayers;
     @Option(names = "--critic-stride", description = "1 (paper text) or 2 (CycleGAN).") Integer criticStride;
     @Option(names = "--spectral-norm", negatable = true, description = "Spectral norm on the critics' convolutions.") Boolean spectralNorm;
+    @Option(names = "--critic-instance-norm", negatable = true, description = "Instance norm inside the patch critics (paper on).") Boolean criticInstanceNorm;
+    @Option(names = "--spectrum-critic", description = "Weight of a second subtomogram critic on the shell power spectrum (paper 0: none).") Double spectrumCritic;
+    @Option(names = "--spectrum-critic-width", description = "Hidden width of the spectrum critic (64).") Integer spectrumCriticWidth;
     @Option(names = "--loss", converter = LossConverter.class,
             description = "Adversarial loss: wgan | wgan-gp | lsgan | bce.") AdversarialLoss loss;
     @Option(names = "--gp-weight", description = "WGAN-GP penalty weight (10; with --loss wgan-gp).") Double gpWeight;
@@ -219,6 +222,9 @@ final class TrainCommand implements Callable<Integer> {
         if (criticLayers != null) c.criticLayers = criticLayers;
         if (criticStride != null) c.criticStride = criticStride;
         if (spectralNorm != null) c.spectralNorm = spectralNorm;
+        if (criticInstanceNorm != null) c.criticInstanceNorm = criticInstanceNorm;
+        if (spectrumCritic != null) c.spectrumCriticWeight = spectrumCritic;
+        if (spectrumCriticWidth != null) c.spectrumCriticWidth = spectrumCriticWidth;
         if (loss != null) c.adversarialLoss = loss;
         if (realTarget != null) c.realTarget = realTarget;
         if (cycleWeight != null) c.cycleWeight = cycleWeight;

@@ -8,14 +8,16 @@ import org.cryoetgan.nn.init.ModuleInit;
 
 /**
  * The four networks of CryoETGAN: {@code G_ds} (density map → subtomogram), {@code G_sd} (subtomogram → density
- * map), the critic {@code D_A} on subtomograms and {@code D_B} on density maps. As a module its state names are
- * prefixed with those four names, so one safetensors file holds the whole model.
+ * map), the critic {@code D_A} on subtomograms and {@code D_B} on density maps, plus, when configured, a spectrum
+ * critic {@code D_A_spectrum} on subtomograms. As a module its state names are prefixed with those names, so one
+ * safetensors file holds the whole model.
  */
 public final class CycleWgan extends Module {
     private final CycleGenerator gDs;
     private final CycleGenerator gSd;
     private final PatchCritic dA;
     private final PatchCritic dB;
+    private final SpectrumCritic dSpectrum;
 
     /** Builds the networks of a configuration, initialised with N(0, 0.02) weights from {@code seed}. */
     public CycleWgan(TrainingConfig c, long seed) {
@@ -25,8 +27,13 @@ public final class CycleWgan extends Module {
                 c.outputNoiseChannels, c.resizeUpsampling, drop, rng));
         gSd = registerModule("G_sd", new CycleGenerator(c.generatorWidth, c.residualBlocks, c.noiseChannels,
                 c.outputNoiseChannels, c.resizeUpsampling, drop, rng));
-        dA = registerModule("D_A", new PatchCritic(c.criticWidth, c.criticLayers, c.criticStride, c.spectralNorm, rng));
-        dB = registerModule("D_B", new PatchCritic(c.criticWidth, c.criticLayers, c.criticStride, c.spectralNorm, rng));
+        dA = registerModule("D_A", new PatchCritic(c.criticWidth, c.criticLayers, c.criticStride, c.spectralNorm,
+                c.criticInstanceNorm, rng));
+        dB = registerModule("D_B", new PatchCritic(c.criticWidth, c.criticLayers, c.criticStride, c.spectralNorm,
+                c.criticInstanceNorm, rng));
+        dSpectrum = c.spectrumCriticWeight > 0
+                ? registerModule("D_A_spectrum", new SpectrumCritic(c.box, c.spectrumCriticWidth, c.spectralNorm, rng))
+                : null;
         ModuleInit.normal(this, 0.02, rng);
     }
 
@@ -48,6 +55,11 @@ public final class CycleWgan extends Module {
     /** Critic of density maps (domain D). */
     public PatchCritic densityCritic() {
         return dB;
+    }
+
+    /** The spectrum critic of subtomograms, or empty when the configuration has none. */
+    public java.util.Optional<SpectrumCritic> subtomogramSpectrumCritic() {
+        return java.util.Optional.ofNullable(dSpectrum);
     }
 
     /** Not used: the four networks are applied separately. */

@@ -12,7 +12,7 @@ import org.cryoetgan.nn.layers.WeightedLayer;
 
 /**
  * The PatchGAN critic: C-w, C-2w, C-4w (…) 4³ convolutions with LeakyReLU 0.2 and instance norm on all but the
- * first, then a 4³ convolution to one channel; spectral norm on every convolution when enabled. Padding is 1
+ * first (optional), then a 4³ convolution to one channel; spectral norm on every convolution when enabled. Padding is 1
  * (CycleGAN), so a stride-1 critic shrinks each axis by one per layer and a stride-2 critic halves it. Its output
  * is a map of unbounded scores (no sigmoid).
  */
@@ -25,12 +25,21 @@ public final class PatchCritic extends Module {
      * @param stride stride of the C-k convolutions (1 in the paper's text, 2 in CycleGAN)
      */
     public PatchCritic(int width, int layers, int stride, boolean spectralNorm, RandomGenerator rng) {
+        this(width, layers, stride, spectralNorm, true, rng);
+    }
+
+    /**
+     * @param instanceNorm instance norm after the C-k convolutions but the first (the paper); without it the
+     *                     critic also sees each volume's global channel statistics (its power per band)
+     */
+    public PatchCritic(int width, int layers, int stride, boolean spectralNorm, boolean instanceNorm,
+            RandomGenerator rng) {
         Sequential s = new Sequential();
         int in = 1;
         for (int i = 0; i < layers; i++) {
             int out = width << Math.min(i, 3);
             s.add(conv(in, out, stride, spectralNorm, rng));
-            if (i > 0) {
+            if (i > 0 && instanceNorm) {
                 s.add(new InstanceNorm3d(out));
             }
             s.add(new LeakyReLU(0.2f));

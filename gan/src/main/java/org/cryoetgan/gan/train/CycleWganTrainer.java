@@ -13,6 +13,7 @@ import org.cryoetgan.engine.ops.Reductions;
 import org.cryoetgan.gan.model.CycleGenerator;
 import org.cryoetgan.gan.model.CycleWgan;
 import org.cryoetgan.gan.model.PatchCritic;
+import org.cryoetgan.gan.model.SpectrumCritic;
 import org.cryoetgan.nn.optim.Adam;
 import org.cryoetgan.nn.optim.LearningRateSchedule;
 import org.cryoetgan.nn.optim.LinearDecay;
@@ -23,7 +24,8 @@ import org.cryoetgan.nn.optim.WeightClipping;
 /**
  * One training step of the cycle-consistent GAN: a generator update of both generators (adversarial terms of
  * both critics, cycle L1 both ways weighted by λ, optional identity L1), then {@code criticSteps} updates of
- * both critics on real samples and (pooled, detached) fakes, with the WGAN-GP and/or R1 gradient penalty when
+ * both critics (and the spectrum critic of subtomograms, when configured, whose adversarial term enters the
+ * generator loss times its weight) on real samples and (pooled, detached) fakes, with the WGAN-GP and/or R1 gradient penalty when
  * configured (the interpolation weights drawn from the step's generator), each followed by weight clipping
  * when enabled.
  * All randomness of step k (density noise, generator noise channels, dropout masks, pool choices) derives from
@@ -49,6 +51,7 @@ public final class CycleWganTrainer implements AutoCloseable {
         gParams.addAll(model.subtomogramToDensity().parameters());
         List<Tensor> dParams = new ArrayList<>(model.subtomogramCritic().parameters());
         dParams.addAll(model.densityCritic().parameters());
+        model.subtomogramSpectrumCritic().ifPresent(c -> dParams.addAll(c.parameters()));
         this.generatorOptimizer = optimizer(cfg, gParams);
         this.criticOptimizer = optimizer(cfg, dParams);
         this.subtomogramPool = new ImagePool(cfg.imagePool);
@@ -108,6 +111,7 @@ public final class CycleWganTrainer implements AutoCloseable {
         CycleGenerator gSd = model.subtomogramToDensity();
         PatchCritic dA = model.subtomogramCritic();
         PatchCritic dB = model.densityCritic();
+        SpectrumCritic spectrumCritic = model.subtomogramSpectrumCritic().orElse(null);
         gDs.reseed(CounterHash.mix(cfg.seed ^ 0x6473L, k));
         gSd.reseed(CounterHash.mix(cfg.seed ^ 0x7364L, k));
         Map<String, Double> out = new LinkedHashMap<>();
@@ -127,6 +131,11 @@ public final class CycleWganTrainer implements AutoCloseable {
             Tensor cycD = Losses.l1(recD, realD);
             Tensor cycS = Losses.l1(recS, realS);
             Tensor lossG = advA.add(advB).add(cycD.add(cycS).mul((float) cfg.cycleWeight));
+            if (spectrumCritic != null) {
+                Tensor advSpectrum = objective.generatorLoss(spectrumCritic.forward(fakeS));
+                lossG = lossG.add(advSpectrum.mul((float) cfg.spectrumCriticWeight));
+                out.put("loss_G_adv_spectrum", (double) advSpectrum.item());
+            }
             if (cfg.identityWeight > 0) {
                 Tensor idt = Losses.l1(gDs.forward(realS), realS).add(Losses.l1(gSd.forward(realD), realD));
                 lossG = lossG.add(idt.mul((float) (cfg.identityWeight * cfg.cycleWeight)));
@@ -170,6 +179,11 @@ public final class CycleWganTrainer implements AutoCloseable {
                 out.put("wasserstein_A", (double) Reductions.mean(onRealS).sub(Reductions.mean(onFakeS)).item());
                 out.put("wasserstein_B", (double) Reductions.mean(onRealD).sub(Reductions.mean(onFakeD)).item());
                 Tensor lossD = lossA.add(lossB);
+                if (spectrumCritic != null) {
+                    Tensor lossSpectrum = objective.criticLoss(spectrumCritic.forward(rS), spectrumCritic.forward(poolS));
+                    out.put("loss_D_A_spectrum", (double) lossSpectrum.item());
+                    lossD = lossD.add(lossSpectrum);
+                }
                 if (cfg.adversarialLoss == AdversarialLoss.WGAN_GP && cfg.gpWeight > 0) {
                     Tensor gpA = GradientPenalty.wganGp(dA, rS, poolS, rng);
                     Tensor gpB = GradientPenalty.wganGp(dB, rD, poolD, rng);
@@ -190,6 +204,9 @@ public final class CycleWganTrainer implements AutoCloseable {
                 if (cfg.weightClipping) {
                     WeightClipping.clip(dA, cfg.clipValue);
                     WeightClipping.clip(dB, cfg.clipValue);
+                    if (spectrumCritic != null) {
+                        WeightClipping.clip(spectrumCritic, cfg.clipValue);
+                    }
                 }
             }
         }

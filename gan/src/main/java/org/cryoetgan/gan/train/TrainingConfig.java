@@ -54,6 +54,15 @@ public final class TrainingConfig {
     /** Stride of the critic's 4³ convolutions: 1 as the paper's text, 2 as CycleGAN and the reference code. */
     public int criticStride = 1;
     public boolean spectralNorm = true;
+    /** Instance norm inside the patch critics (the paper); off, they also see each volume's band powers. */
+    public boolean criticInstanceNorm = true;
+    /**
+     * Weight of a second subtomogram critic on the shell power spectrum ({@code SpectrumCritic}) in the generator
+     * loss; 0 (the paper) leaves it out of the model.
+     */
+    public double spectrumCriticWeight = 0.0;
+    /** Hidden width of the spectrum critic's perceptron. */
+    public int spectrumCriticWidth = 64;
 
     // ---- losses --------------------------------------------------------------------------------------------
     public AdversarialLoss adversarialLoss = AdversarialLoss.WGAN;
@@ -242,11 +251,15 @@ public final class TrainingConfig {
         if (decayFrom < 0) {
             p.add("decayFrom (--decay-from) must be >= 0, got " + decayFrom);
         }
+        if (spectrumCriticWidth < 1) {
+            p.add("spectrumCriticWidth (--spectrum-critic-width) must be >= 1, got " + spectrumCriticWidth);
+        }
         double[] finite = {cycleWeight, identityWeight, clipValue, realTarget, densityNoiseStd, dropout, learningRate,
-            validationFraction};
+            validationFraction, spectrumCriticWeight};
         String[] names = {"cycleWeight (--cycle-weight)", "identityWeight (--identity-weight)",
             "clipValue (--clip-value)", "realTarget (--real-target)", "densityNoiseStd (--density-noise)",
-            "dropout (--dropout)", "learningRate (--lr)", "validationFraction (--val-fraction)"};
+            "dropout (--dropout)", "learningRate (--lr)", "validationFraction (--val-fraction)",
+            "spectrumCriticWeight (--spectrum-critic)"};
         for (int i = 0; i < finite.length; i++) {
             if (!(finite[i] >= 0) || !Double.isFinite(finite[i])) {
                 p.add(names[i] + " must be a finite number >= 0, got " + finite[i]);

@@ -114,6 +114,50 @@ class TrainingRunTest {
         assertTrue(differs, "the penalties change the critics' updates");
     }
 
+    @Test
+    void aRunWithTheSpectrumCriticAndNoInstanceNormResumesBitForBitAndTrainsThatCritic(@TempDir Path tmp)
+            throws Exception {
+        TrainingConfig c = spectrumConfig(4);
+        run(tmp.resolve("straight"), c).run(false);
+        run(tmp.resolve("resumed"), spectrumConfig(2)).run(false);
+        run(tmp.resolve("resumed"), c).run(true);
+
+        Map<String, HostTensor> a = SafeTensors.read(tmp.resolve("straight/checkpoints/step-000004.safetensors")).tensors();
+        Map<String, HostTensor> b = SafeTensors.read(tmp.resolve("resumed/checkpoints/step-000004.safetensors")).tensors();
+        assertEquals(a.keySet(), b.keySet());
+        for (String k : a.keySet()) {
+            assertArrayEquals(a.get(k).data(), b.get(k).data(), 0f, k);
+        }
+        Map<String, HostTensor> start = SafeTensors.read(tmp.resolve("resumed/checkpoints/step-000002.safetensors"))
+                .tensors();
+        List<String> spectrumKeys = a.keySet().stream().filter(k -> k.startsWith("model.D_A_spectrum.")).toList();
+        assertTrue(spectrumKeys.size() >= 6, "spectrum critic state saved: " + a.keySet());
+        assertTrue(spectrumKeys.stream().anyMatch(k -> !java.util.Arrays.equals(a.get(k).data(), start.get(k).data())),
+                "the spectrum critic is updated");
+        for (Map<String, Object> row : MetricsLog.read(tmp.resolve("straight/metrics.jsonl"))) {
+            for (String key : List.of("loss_G_adv_spectrum", "loss_D_A_spectrum")) {
+                assertTrue(Double.isFinite(((Number) row.get(key)).doubleValue()), key + " in " + row);
+            }
+        }
+        TrainingConfig plain = TinyData.config(8, 2);
+        run(tmp.resolve("plain"), plain).run(false);
+        assertTrue(SafeTensors.read(tmp.resolve("plain/checkpoints/step-000002.safetensors")).tensors().keySet()
+                .stream().noneMatch(k -> k.contains("spectrum")), "no spectrum critic unless configured");
+    }
+
+    private static TrainingConfig spectrumConfig(int steps) {
+        TrainingConfig c = TinyData.config(8, steps);
+        c.spectrumCriticWeight = 0.5;
+        c.spectrumCriticWidth = 8;
+        c.criticInstanceNorm = false;
+        c.adversarialLoss = AdversarialLoss.LSGAN;
+        c.weightClipping = false;
+        c.imagePool = 2;
+        c.checkpointEvery = 2;
+        c.logEvery = 1;
+        return c;
+    }
+
     private static TrainingConfig gpConfig(int steps) {
         TrainingConfig c = TinyData.config(8, steps);
         c.adversarialLoss = AdversarialLoss.WGAN_GP;
