@@ -23,6 +23,10 @@ final class ClassifierOptions {
             description = "Batch normalisation after each convolution (default on; not in the paper: "
                 + "--no-batch-norm gives Che et al.'s network).")
     boolean batchNorm = DEFAULTS.batchNorm;
+    @Option(names = "--flips", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Random axis flips of the training volumes (default on; they keep the missing wedge; "
+                + "not in the paper).")
+    boolean flips = DEFAULTS.flips;
     @Option(names = "--epochs", description = "Training epochs (default ${DEFAULT-VALUE}).")
     int epochs = DEFAULTS.epochs;
     @Option(names = "--batch", description = "Batch size (default ${DEFAULT-VALUE}).")
@@ -52,6 +56,7 @@ final class ClassifierOptions {
         s.dropout = dropout;
         s.batchNorm = batchNorm;
         s.epochs = epochs;
+        s.flips = flips;
         s.batchSize = batch;
         s.optimizer = optimizer;
         s.learningRate = lr;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.cryoetgan.engine.RandomGenerator;
+import org.cryoetgan.engine.CounterHash;
 import org.cryoetgan.engine.Scope;
 import org.cryoetgan.engine.Tensor;
 import org.cryoetgan.engine.ops.Losses;
@@ -19,7 +20,8 @@ import org.cryoetgan.nn.optim.Sgd;
 
 /**
  * Trains a CB3D classifier on labelled volumes with cross-entropy: mini-batches in an order that depends only on
- * the seed and the epoch, SGD with Nesterov momentum or Adam, and the accuracy on a held-out part reported
+ * the seed and the epoch (each volume randomly flipped along each axis when {@code flips} is set), SGD with
+ * Nesterov momentum or Adam, and the accuracy on a held-out part reported
  * after every epoch. Class names are sorted, so that the output order does not depend on file order.
  */
 public final class ClassifierTrainer {
@@ -85,8 +87,14 @@ public final class ClassifierTrainer {
                 idx[i] = sampler.index((long) epoch * n + start + i);
             }
             int[] labels = data.labels(idx);
+            int[] flips = new int[idx.length];
+            if (settings.flips) {
+                for (int i = 0; i < idx.length; i++) {
+                    flips[i] = (int) (CounterHash.mix(settings.seed ^ 0x666c6970L, (long) epoch * n + start + i) & 7);
+                }
+            }
             try (Scope s = Scope.open()) {
-                Tensor logits = model.forward(data.batch(idx));
+                Tensor logits = model.forward(data.batch(idx, flips));
                 Tensor loss = Losses.crossEntropy(logits, labels);
                 opt.zeroGrad();
                 loss.backward();

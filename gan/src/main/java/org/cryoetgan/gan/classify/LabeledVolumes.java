@@ -77,6 +77,37 @@ public final class LabeledVolumes {
         return Tensor.of(data, indices.length, 1, box, box, box);
     }
 
+    /**
+     * A batch like {@link #batch(int[])} with volume i mirrored along the axes set in {@code flips[i]}: bit 0 the
+     * last (x) axis, bit 1 y, bit 2 z.
+     */
+    public Tensor batch(int[] indices, int[] flips) {
+        int n = box;
+        int v = n * n * n;
+        float[] data = new float[indices.length * v];
+        for (int i = 0; i < indices.length; i++) {
+            float[] src = scaled[indices[i]];
+            int f = flips[i];
+            int off = i * v;
+            for (int z = 0; z < n; z++) {
+                int sz = (f & 4) != 0 ? n - 1 - z : z;
+                for (int y = 0; y < n; y++) {
+                    int sy = (f & 2) != 0 ? n - 1 - y : y;
+                    int row = (sz * n + sy) * n;
+                    int dst = off + (z * n + y) * n;
+                    if ((f & 1) != 0) {
+                        for (int x = 0; x < n; x++) {
+                            data[dst + x] = src[row + n - 1 - x];
+                        }
+                    } else {
+                        System.arraycopy(src, row, data, dst, n);
+                    }
+                }
+            }
+        }
+        return Tensor.of(data, indices.length, 1, n, n, n);
+    }
+
     /** The label indices at {@code indices}. */
     public int[] labels(int[] indices) {
         int[] out = new int[indices.length];
