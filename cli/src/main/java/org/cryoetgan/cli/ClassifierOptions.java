@@ -23,8 +23,8 @@ final class ClassifierOptions {
             description = "Batch normalisation after each convolution (default on; not in the paper: "
                 + "--no-batch-norm gives Che et al.'s network).")
     boolean batchNorm = DEFAULTS.batchNorm;
-    @Option(names = "--flips", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Random axis flips of the training volumes (default on; they keep the missing wedge; "
+    @Option(names = "--flips", negatable = true, defaultValue = "false", fallbackValue = "true",
+            description = "Random axis flips of the training volumes (they keep the missing wedge; default off; "
                 + "not in the paper).")
     boolean flips = DEFAULTS.flips;
     @Option(names = "--epochs", description = "Training epochs (default ${DEFAULT-VALUE}).")

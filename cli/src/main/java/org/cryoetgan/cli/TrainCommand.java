@@ -97,6 +97,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--spectral-norm", negatable = true, description = "Spectral norm on the critics' convolutions.") Boolean spectralNorm;
     @Option(names = "--critic-instance-norm", negatable = true, description = "Instance norm inside the patch critics (paper on).") Boolean criticInstanceNorm;
     @Option(names = "--spectrum-critic", description = "Weight of a second subtomogram critic on the shell power spectrum (paper 0: none).") Double spectrumCritic;
+    @Option(names = "--spectrum-critic-axes", negatable = true, description = "Spectrum critic bins each shell by dominant axis (on) or not.") Boolean spectrumCriticAxes;
     @Option(names = "--spectrum-critic-width", description = "Hidden width of the spectrum critic (64).") Integer spectrumCriticWidth;
     @Option(names = "--loss", converter = LossConverter.class,
             description = "Adversarial loss: wgan | wgan-gp | lsgan | bce.") AdversarialLoss loss;
@@ -225,6 +226,7 @@ final class TrainCommand implements Callable<Integer> {
         if (criticInstanceNorm != null) c.criticInstanceNorm = criticInstanceNorm;
         if (spectrumCritic != null) c.spectrumCriticWeight = spectrumCritic;
         if (spectrumCriticWidth != null) c.spectrumCriticWidth = spectrumCriticWidth;
+        if (spectrumCriticAxes != null) c.spectrumCriticAxes = spectrumCriticAxes;
         if (loss != null) c.adversarialLoss = loss;
         if (realTarget != null) c.realTarget = realTarget;
         if (cycleWeight != null) c.cycleWeight = cycleWeight;

@@ -32,7 +32,8 @@ public final class CycleWgan extends Module {
         dB = registerModule("D_B", new PatchCritic(c.criticWidth, c.criticLayers, c.criticStride, c.spectralNorm,
                 c.criticInstanceNorm, rng));
         dSpectrum = c.spectrumCriticWeight > 0
-                ? registerModule("D_A_spectrum", new SpectrumCritic(c.box, c.spectrumCriticWidth, c.spectralNorm, rng))
+                ? registerModule("D_A_spectrum", new SpectrumCritic(c.box, c.spectrumCriticAxes,
+                        c.spectrumCriticWidth, c.spectralNorm, rng))
                 : null;
         ModuleInit.normal(this, 0.02, rng);
     }

@@ -22,8 +22,9 @@ public final class SpectrumCritic extends Module {
     private final ShellPowerSpectrum spectrum;
     private final Sequential body;
 
-    public SpectrumCritic(int box, int width, boolean spectralNorm, RandomGenerator rng) {
-        this.spectrum = registerModule("spectrum", new ShellPowerSpectrum(box));
+    /** @param axisBins whether each shell is split by dominant axis ({@link ShellPowerSpectrum}) */
+    public SpectrumCritic(int box, boolean axisBins, int width, boolean spectralNorm, RandomGenerator rng) {
+        this.spectrum = registerModule("spectrum", new ShellPowerSpectrum(box, axisBins));
         Sequential s = new Sequential();
         s.add(linear(spectrum.features(), width, spectralNorm, rng));
         s.add(new LeakyReLU(0.2f));

@@ -61,6 +61,8 @@ public final class TrainingConfig {
      * loss; 0 (the paper) leaves it out of the model.
      */
     public double spectrumCriticWeight = 0.0;
+    /** Whether the spectrum critic splits each shell by dominant axis (sees anisotropy such as a missing wedge). */
+    public boolean spectrumCriticAxes = true;
     /** Hidden width of the spectrum critic's perceptron. */
     public int spectrumCriticWidth = 64;
 

@@ -6,7 +6,7 @@ import org.cryoetgan.nn.Module;
 
 /**
  * The relative log power spectrum of cubic volumes, per frequency shell and dominant axis, as a differentiable
- * layer without parameters: [B, 1, N, N, N] → [B, 3·N/2].
+ * layer without parameters: [B, 1, N, N, N] → [B, 3·N/2] (or [B, N/2] with one isotropic bin per shell).
  *
  * <p>The 3D discrete Fourier transform is three real matrix products per axis (cos and sin tables), so gradients
  * (and gradients of gradients) come from the engine's matmul. Each non-zero frequency k with integer radius
@@ -24,14 +24,23 @@ public final class ShellPowerSpectrum extends Module {
     private final Tensor binning;
     private final Tensor total;
 
-    /** @param n edge of the volumes (≥ 2) */
+    /** Three bins per shell, by dominant axis. */
     public ShellPowerSpectrum(int n) {
+        this(n, true);
+    }
+
+    /**
+     * @param n        edge of the volumes (≥ 2)
+     * @param axisBins three bins per shell by dominant axis; false: one bin per shell (isotropic)
+     */
+    public ShellPowerSpectrum(int n, boolean axisBins) {
         if (n < 2) {
             throw new IllegalArgumentException("ShellPowerSpectrum needs an edge of at least 2, got " + n);
         }
         this.n = n;
         int shells = n / 2;
-        this.features = 3 * shells;
+        int perShell = axisBins ? 3 : 1;
+        this.features = perShell * shells;
         float[] c = new float[n * n];
         float[] s = new float[n * n];
         for (int k = 0; k < n; k++) {
@@ -55,8 +64,8 @@ public final class ShellPowerSpectrum extends Module {
                 int ax = Math.abs(fx);
                 int ay = Math.abs(fy);
                 int az = Math.abs(fz);
-                int axis = az >= ay && az >= ax ? 0 : ay >= ax ? 1 : 2;
-                of[i] = (r - 1) * 3 + axis;
+                int axis = !axisBins ? 0 : az >= ay && az >= ax ? 0 : ay >= ax ? 1 : 2;
+                of[i] = (r - 1) * perShell + axis;
                 count[of[i]]++;
             }
         }
@@ -79,7 +88,7 @@ public final class ShellPowerSpectrum extends Module {
         return index <= n / 2 ? index : index - n;
     }
 
-    /** Number of features per volume: 3·N/2. */
+    /** Number of features per volume: 3·N/2 (N/2 without axis bins). */
     public int features() {
         return features;
     }

@@ -75,6 +75,37 @@ class ShellPowerSpectrumTest {
     }
 
     @Test
+    void isotropicBinsAreThePowerWeightedMeansOfTheAxisBins() {
+        try (Scope s = Scope.open(); ShellPowerSpectrum axes = new ShellPowerSpectrum(N);
+             ShellPowerSpectrum shells = new ShellPowerSpectrum(N, false)) {
+            Tensor x = Tensor.randn(new RandomGenerator(8), 1, 1, N, N, N);
+            assertEquals(N / 2, shells.features());
+            float[] iso = shells.forward(x).toArray();
+            double[] ref = reference(x.toArray(), 0);
+            // recount the axis bins' sizes to weight their mean powers
+            int[] count = new int[3 * (N / 2)];
+            for (int i = 0; i < N * N * N; i++) {
+                int f0 = i / (N * N), f1 = i / N % N, f2 = i % N;
+                int a = f0 <= N / 2 ? f0 : f0 - N, b = f1 <= N / 2 ? f1 : f1 - N, c = f2 <= N / 2 ? f2 : f2 - N;
+                int r = (int) Math.round(Math.sqrt(a * a + b * b + c * c));
+                if (r >= 1 && r <= N / 2) {
+                    int aa = Math.abs(a), bb = Math.abs(b), cc = Math.abs(c);
+                    count[(r - 1) * 3 + (aa >= bb && aa >= cc ? 0 : bb >= cc ? 1 : 2)]++;
+                }
+            }
+            for (int r = 0; r < N / 2; r++) {
+                double num = 0;
+                int den = 0;
+                for (int a = 0; a < 3; a++) {
+                    num += Math.exp(ref[r * 3 + a]) * count[r * 3 + a];
+                    den += count[r * 3 + a];
+                }
+                assertEquals(Math.log(num / den), iso[r], 2e-4, "shell " + (r + 1));
+            }
+        }
+    }
+
+    @Test
     void anAnisotropicVolumeShowsInTheAxisBins() {
         try (Scope s = Scope.open(); ShellPowerSpectrum spectrum = new ShellPowerSpectrum(N)) {
             float[] stripes = new float[N * N * N];
