@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Compare generated (and optionally baseline) volumes with real subtomograms: SSIM, precision,"
                 + " recall, density, coverage, downstream accuracy both ways, FID and IS on a CB3D classifier.",
-            "Writes report.json, report.md and per-class sample montages to --out. Without --classifier, a CB3D"
+            "Writes report.json, report.md and per-class sample montages to --out (an --out that is not empty is"
+                + " refused unless --overwrite). Without --classifier, a CB3D"
                 + " classifier is trained on the real data (the classifier options below apply) and saved in"
                 + " OUT/classifier."})
 final class EvaluateCommand implements Callable<Integer> {
@@ -58,12 +59,15 @@ final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     ClassifierOptions options;
 
+    @Mixin
+    OverwriteOption overwrite = new OverwriteOption();
+
     @Override
     public Integer call() throws Exception {
         OptionChecks.atLeast("--k", k, 1);
         OptionChecks.atLeast("--ssim-references", ssimReferences, 1);
         OptionChecks.atLeast("--samples", samples, 0);
-        OutputTargets.checkWritable(out);
+        OutputTargets.checkFolder(out, overwrite.overwrite);
         VolumeSet r = DataSets.read("real subtomograms", real, realLabels);
         VolumeSet g = DataSets.read("generated volumes", generated, generatedLabels);
         VolumeSet b = baseline == null ? null : DataSets.read("baseline volumes", baseline, baselineLabels);

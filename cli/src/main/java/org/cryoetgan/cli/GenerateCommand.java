@@ -19,7 +19,11 @@ import picocli.CommandLine.Option;
             "Writes K volumes per map as MRC (in the generator's normalised [-1, 1] space, with the map's voxel size),"
                 + " and labels.csv plus particles.star (file, label, class number, source map, sample, seed).",
             "Sample j of the job uses seed mix(--seed, j), so --shard i/n (or a Slurm job array) writes disjoint,"
-                + " deterministic parts; each shard writes its own labels.shard-i-of-n.csv/.star."})
+                + " deterministic parts; each shard writes its own labels.shard-i-of-n.csv/.star.",
+            "A label row is written as each volume is, so a stopped job leaves every volume it wrote labelled. --out"
+                + " must be empty (or --overwrite); --append adds to a folder that generate wrote, even while other"
+                + " --append jobs write it: their rows are merged into one labels.csv/particles.star under a lock, and"
+                + " sample numbers (so seeds) and file numbers continue after those already used."})
 final class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--run", required = true, paramLabel = "DIR", description = "Training run folder.")
@@ -52,6 +56,10 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--float16", description = "Write MRC mode 12 (float16) instead of float32.")
     boolean float16;
 
+    @Option(names = "--append", description = "Add to the volumes and labels generate already wrote in --out"
+            + " (other --append jobs may write it at the same time); seeds and file numbers continue after theirs.")
+    boolean append;
+
     @picocli.CommandLine.Mixin
     OverwriteOption overwrite = new OverwriteOption();
 
@@ -59,7 +67,9 @@ final class GenerateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         OptionChecks.atLeast("--per-map", perMap, 1);
         Shard part = shard != null ? Shard.parse(shard) : Shard.fromEnvironment(System.getenv());
-        if (part.count() > 1) {
+        if (append) {
+            checkAppend(part);
+        } else if (part.count() > 1) {
             // the other shards of the job write into the same folder at the same time
             OutputTargets.checkFolder(out, overwrite.overwrite, List.of("labels" + part.suffix() + ".csv",
                     "particles" + part.suffix() + ".star"), name -> true);
@@ -78,9 +88,22 @@ final class GenerateCommand implements Callable<Integer> {
             System.out.printf("generating %d subtomograms (%d maps x %d, shard %d/%d) with %s (step %d)%n", total,
                     files.size(), perMap, part.index(), part.count(), model.checkpoint(), model.step());
             ConsoleProgress progress = new ConsoleProgress(System.out);
-            job.run(files, out, done -> progress.update((int) done, (int) total, "generate"));
-            System.out.println("wrote " + total + " volumes and their labels to " + out);
+            job.run(files, out, append, done -> progress.update((int) done, (int) total, "generate"));
+            System.out.println((append ? "added " : "wrote ") + total + " volumes and their labels to " + out);
         }
         return 0;
+    }
+
+    private void checkAppend(Shard part) {
+        if (overwrite.overwrite) {
+            throw new IllegalArgumentException("--append and --overwrite exclude each other: --append keeps what --out"
+                    + " holds, --overwrite replaces it");
+        }
+        if (part.count() > 1) {
+            throw new IllegalArgumentException("--append cannot make one shard of a job (--shard " + part.index() + "/"
+                    + part.count() + (shard == null ? ", from SLURM_ARRAY_TASK_ID" : "") + "): shards of one job"
+                    + " already share --out; to append a whole job from each task, give --shard 0/1");
+        }
+        OutputTargets.checkWritable(out);
     }
 }

@@ -15,8 +15,18 @@ import picocli.CommandLine.Parameters;
 @Command(name = "inspect", mixinStandardHelpOptions = true,
         description = {"Print the header and statistics of MRC/CCP4 files (plain or .gz): size, mode, voxel size (Å), "
                 + "origin (Å), axis order, byte order, and min, max, mean, rms of the data.",
-            "Exit status 1 if any file could not be read (the others are still reported)."})
+            "A WARNING line flags what makes a readable file unusable as input: NaN or infinite voxels, a voxel size"
+                + " that is not positive, a non-finite origin, data beyond what the header describes.",
+            "Exit status: 0 when every file was read without warnings; " + InspectCommand.UNREADABLE + " when any"
+                + " file could not be read (the others are still reported); " + InspectCommand.WARNINGS + " when every"
+                + " file was read but some printed a WARNING."})
 final class InspectCommand implements Callable<Integer> {
+
+    /** Exit status when a file could not be read. */
+    static final int UNREADABLE = 1;
+
+    /** Exit status when every file was read but some have warnings (2 is picocli's, for a bad command line). */
+    static final int WARNINGS = 3;
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "MRC files to inspect.")
     List<Path> files;
@@ -27,20 +37,22 @@ final class InspectCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ObjectMapper mapper = new ObjectMapper();
-        int status = 0;
+        boolean unreadable = false;
+        boolean warned = false;
         for (Path f : files) {
             try {
                 MrcSummary s = MrcSummary.of(f, MrcReader.read(f));
                 System.out.println(json ? mapper.writeValueAsString(s.toMap()) : s.toText());
+                warned |= !s.defects().isEmpty();
             } catch (IOException e) {
-                status = 1;
+                unreadable = true;
                 System.err.println("error: " + e.getMessage());
                 if (json) {
                     System.out.println("{\"file\":" + quote(mapper, f.toString()) + ",\"error\":" + quote(mapper, e.getMessage()) + "}");
                 }
             }
         }
-        return status;
+        return unreadable ? UNREADABLE : warned ? WARNINGS : 0;
     }
 
     private static String quote(ObjectMapper m, String s) {

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.cryoetgan.gan.batch.FolderBookkeeping;
 
 /**
  * Checks made on a command's outputs before any work starts: the output can be written where it is asked for, and
@@ -32,7 +33,7 @@ final class OutputTargets {
     /**
      * {@code dir} is a folder that can be written (or created) and, unless {@code overwrite}, holds none of the
      * files named {@code mine} and nothing else but names that {@code ignored} accepts (outputs of other parts of
-     * the same job, such as other shards').
+     * the same job, such as other shards') and cryoetgan's {@linkplain FolderBookkeeping hidden bookkeeping files}.
      */
     static void checkFolder(Path dir, boolean overwrite, List<String> mine, java.util.function.Predicate<String> ignored) {
         checkWritable(dir);
@@ -46,7 +47,8 @@ final class OutputTargets {
             }
         }
         try (Stream<Path> entries = Files.list(dir)) {
-            if (entries.anyMatch(p -> !ignored.test(p.getFileName().toString()))) {
+            if (entries.map(p -> p.getFileName().toString())
+                    .anyMatch(name -> !ignored.test(name) && !FolderBookkeeping.isBookkeeping(name))) {
                 throw new IllegalArgumentException(dir + " is not empty: use --overwrite to write into it (files of"
                         + " the same names are replaced), or another --out");
             }

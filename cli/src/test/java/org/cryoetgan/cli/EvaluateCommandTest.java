@@ -86,6 +86,23 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void aNonEmptyReportFolderIsRefusedAtOnceUnlessOverwrite() throws Exception {
+        Path real = ShapeFolders.write(dir.resolve("real"), 8, 2, 0.1, 1);
+        Path gen = ShapeFolders.write(dir.resolve("gen"), 8, 2, 0.1, 2);
+        Path out = Files.createDirectories(dir.resolve("report"));
+        Files.writeString(out.resolve("report.md"), "an earlier report");
+        CliRun again = CliRun.of("evaluate", "--real", real.toString(), "--generated", gen.toString(),
+                "--out", out.toString());
+        assertTrue(again.failedWithOneLine(), again.err());
+        assertTrue(again.err().contains(out + " is not empty") && again.err().contains("--overwrite"), again.err());
+        assertEquals("an earlier report", Files.readString(out.resolve("report.md")));
+        CliRun overwrite = CliRun.of("evaluate", "--real", real.toString(), "--generated", gen.toString(),
+                "--out", out.toString(), "--overwrite");
+        assertTrue(overwrite.failedWithOneLine() && overwrite.err().contains("--k 5 needs more than 5 volumes"),
+                "past the output check, to the next: " + overwrite.err());
+    }
+
+    @Test
     void badInputGivesOneClearLine() throws Exception {
         Path real = ShapeFolders.write(dir.resolve("real"), 12, 3, 0.3, 1);
         Path out = dir.resolve("r");

@@ -43,6 +43,25 @@ class VolumeCommandsTest {
     }
 
     @Test
+    void inspectExitsWith3WhenItWarnsAnd0WhenEveryFileIsClean() throws IOException {
+        Path clean = sampleMrc();
+        Path longer = dir.resolve("longer.mrc");
+        Files.copy(clean, longer);
+        Files.write(longer, new byte[16], java.nio.file.StandardOpenOption.APPEND);
+        CliRun warned = CliRun.of("inspect", clean.toString(), longer.toString());
+        assertEquals(3, warned.code(), warned.out());
+        assertTrue(warned.out().contains("WARNING    16 bytes after the data the header describes"), warned.out());
+        CliRun json = CliRun.of("inspect", "--json", longer.toString());
+        assertEquals(3, json.code(), json.out());
+        assertEquals(0, CliRun.of("inspect", clean.toString()).code());
+        Path bad = Files.write(dir.resolve("bad.mrc"), new byte[100]);
+        assertEquals(1, CliRun.of("inspect", longer.toString(), bad.toString()).code(), "unreadable outranks warned");
+        String help = CliRun.of("inspect", "--help").out().replaceAll("\\s+", " ");
+        assertTrue(help.contains("Exit status: 0 when every file was read without warnings; 1 when any file could"
+                + " not be read") && help.contains("3 when every file was read but some printed a WARNING"), help);
+    }
+
+    @Test
     void inspectJsonIsOneObjectPerFileAndReportsBadFiles() throws IOException {
         Path bad = dir.resolve("bad.mrc");
         Files.write(bad, new byte[100]);

@@ -1,7 +1,9 @@
 package org.cryoetgan.gan.batch;
 
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -21,6 +23,30 @@ public final class ClassNumbers {
         for (String label : new TreeSet<>(labels)) {
             numbers.put(label, numbers.size() + 1);
         }
+    }
+
+    /** The given numbering (label to its class number), e.g. one a folder already uses. */
+    public static ClassNumbers of(Map<String, Integer> numbers) {
+        ClassNumbers c = new ClassNumbers(List.of());
+        c.numbers.putAll(numbers);
+        return c;
+    }
+
+    /** This numbering, with the labels it lacks numbered after its highest number, in sorted order. */
+    public ClassNumbers with(Collection<String> labels) {
+        ClassNumbers c = of(numbers);
+        int next = numbers.values().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
+        for (String label : new TreeSet<>(labels)) {
+            if (!c.numbers.containsKey(label)) {
+                c.numbers.put(label, next++);
+            }
+        }
+        return c;
+    }
+
+    /** Every label with its class number. */
+    public Map<String, Integer> numbers() {
+        return Collections.unmodifiableMap(numbers);
     }
 
     /** 0, 1, 2... for successive samples of a label. */

@@ -1,7 +1,6 @@
 package org.cryoetgan.gan.batch;
 
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +29,12 @@ public final class LabelTable {
     }
 
     /** Add a row; numbers are formatted with a dot decimal separator. */
-    public synchronized void add(Object... values) {
+    public void add(Object... values) {
+        addRow(values);
+    }
+
+    /** Adds a row and returns its cells, as {@link #line} writes them. */
+    synchronized String[] addRow(Object... values) {
         if (values.length != columns.size()) {
             throw new IllegalArgumentException(values.length + " values for " + columns.size() + " columns");
         }
@@ -41,6 +45,7 @@ public final class LabelTable {
                     ? String.format(Locale.ROOT, "%.4f", ((Number) v).doubleValue()) : String.valueOf(v);
         }
         rows.add(row);
+        return row;
     }
 
     public int size() {
@@ -71,45 +76,39 @@ public final class LabelTable {
 
     /** Write atomically in the format the file name implies. */
     public synchronized void write(Path file) throws IOException {
-        org.cryoetgan.nn.io.AtomicFiles.write(file, out -> {
-            Writer w = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
-            if (formatOf(file) == Format.STAR) {
-                writeStar(w);
-            } else {
-                writeCsv(w);
-            }
-            w.flush();
-        });
+        Format format = formatOf(file);
+        StringBuilder text = new StringBuilder(header(format));
+        for (String[] r : rows) {
+            text.append(line(format, r));
+        }
+        org.cryoetgan.nn.io.AtomicFiles.write(file, out -> out.write(text.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
-    private void writeCsv(Writer w) throws IOException {
-        List<String> head = new ArrayList<>();
-        for (Column c : columns) {
-            head.add(csv(c.csvName()));
-        }
-        w.write(String.join(",", head) + "\n");
-        for (String[] r : rows) {
-            List<String> cells = new ArrayList<>();
-            for (String s : r) {
-                cells.add(csv(s));
+    /** What comes before the rows in a file of this format: the CSV header line, or the STAR block and loop. */
+    String header(Format format) {
+        StringBuilder s = new StringBuilder();
+        if (format == Format.STAR) {
+            s.append("\n# written by cryoetgan\n\ndata_particles\n\nloop_\n");
+            for (int i = 0; i < columns.size(); i++) {
+                s.append('_').append(columns.get(i).starName()).append(" #").append(i + 1).append('\n');
             }
-            w.write(String.join(",", cells) + "\n");
+        } else {
+            List<String> head = new ArrayList<>();
+            for (Column c : columns) {
+                head.add(csv(c.csvName()));
+            }
+            s.append(String.join(",", head)).append('\n');
         }
+        return s.toString();
     }
 
-    private void writeStar(Writer w) throws IOException {
-        w.write("\n# written by cryoetgan\n\ndata_particles\n\nloop_\n");
-        for (int i = 0; i < columns.size(); i++) {
-            w.write("_" + columns.get(i).starName() + " #" + (i + 1) + "\n");
+    /** One row as a line of a file of this format, newline included. */
+    static String line(Format format, String[] row) {
+        List<String> cells = new ArrayList<>();
+        for (String s : row) {
+            cells.add(format == Format.STAR ? star(s) : csv(s));
         }
-        for (String[] r : rows) {
-            List<String> cells = new ArrayList<>();
-            for (String s : r) {
-                cells.add(s.isEmpty() ? "\"\"" : s.matches(".*\\s.*") ? "\"" + s + "\"" : s);
-            }
-            w.write(String.join("  ", cells) + "\n");
-        }
-        w.write("\n");
+        return String.join(format == Format.STAR ? "  " : ",", cells) + "\n";
     }
 
     /**
@@ -161,6 +160,10 @@ public final class LabelTable {
             }
         }
         return out;
+    }
+
+    private static String star(String s) {
+        return s.isEmpty() ? "\"\"" : s.matches(".*\\s.*") ? "\"" + s + "\"" : s;
     }
 
     private static String csv(String s) {

@@ -1,7 +1,6 @@
 package org.cryoetgan.gan.batch;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
@@ -42,32 +41,37 @@ public final class SimulationBatch {
         }
     }
 
+    /**
+     * Runs the batch after reading every map ({@link MapSources#checkMaps}), holding {@code outDir}
+     * {@linkplain OutputLock#exclusive alone}; the label table is written to {@code labels} one row as each
+     * subtomogram is written, and returned.
+     */
     public static LabelTable run(List<MapSources.LabelledFile> maps, int perMap, Augmentation aug, SimulationSettings base,
                                  DefocusRange defocus, long seed, Path outDir, Path labels, MrcWriteOptions format,
                                  BatchProgress progress) throws IOException {
         MapSources.checkMaps(maps, 0);
-        Files.createDirectories(outDir);
-        LabelTable table = new LabelTable(COLUMNS);
         int total = maps.size() * perMap;
         int done = 0;
         ClassNumbers classes = new ClassNumbers(maps.stream().map(MapSources.LabelledFile::label).toList());
-        for (int m = 0; m < maps.size(); m++) {
-            MapSources.LabelledFile f = maps.get(m);
-            Volume map = MrcReader.readVolume(f.file());
-            for (int i = 0; i < perMap; i++) {
-                Simulated sim = simulate(map, m, i, aug, base, defocus, seed);
-                Augmentation.Pose pose = sim.pose();
-                String name = String.format("%s_%04d.mrc", DensityBatch.safe(f.label()), classes.nextSample(f.label()));
-                MrcWriter.write(outDir.resolve(name), sim.volume(), format);
-                double[] e = pose.rotation().toEuler();
-                table.add(name, f.label(), classes.of(f.label()), f.file().getFileName().toString(), e[0], e[1], e[2],
-                        pose.shift().x(), pose.shift().y(), pose.shift().z(), sim.defocus(), base.snr(),
-                        base.mode().name());
-                progress.update(++done, total, name);
+        try (OutputLock lock = OutputLock.exclusive(outDir); LabelFile table = LabelFile.create(labels, COLUMNS)) {
+            for (int m = 0; m < maps.size(); m++) {
+                MapSources.LabelledFile f = maps.get(m);
+                Volume map = MrcReader.readVolume(f.file());
+                for (int i = 0; i < perMap; i++) {
+                    Simulated sim = simulate(map, m, i, aug, base, defocus, seed);
+                    Augmentation.Pose pose = sim.pose();
+                    String name = String.format("%s_%04d.mrc", DensityBatch.safe(f.label()),
+                            classes.nextSample(f.label()));
+                    MrcWriter.write(outDir.resolve(name), sim.volume(), format);
+                    double[] e = pose.rotation().toEuler();
+                    table.add(name, f.label(), classes.of(f.label()), f.file().getFileName().toString(), e[0], e[1],
+                            e[2], pose.shift().x(), pose.shift().y(), pose.shift().z(), sim.defocus(), base.snr(),
+                            base.mode().name());
+                    progress.update(++done, total, name);
+                }
             }
+            return table.table();
         }
-        table.write(labels);
-        return table;
     }
 
     /** One simulated subtomogram with its pose and defocus (NaN without a CTF). */

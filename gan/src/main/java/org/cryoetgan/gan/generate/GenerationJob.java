@@ -1,7 +1,6 @@
 package org.cryoetgan.gan.generate;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -10,10 +9,11 @@ import org.cryoetgan.engine.CounterHash;
 import org.cryoetgan.engine.RandomGenerator;
 import org.cryoetgan.engine.Scope;
 import org.cryoetgan.engine.Tensor;
-import org.cryoetgan.gan.batch.ClassNumbers;
+import org.cryoetgan.gan.batch.LabelFile;
 import org.cryoetgan.gan.batch.LabelTable;
 import org.cryoetgan.gan.batch.MapSources;
 import org.cryoetgan.gan.batch.MapSources.LabelledFile;
+import org.cryoetgan.gan.batch.OutputLock;
 import org.cryoetgan.gan.model.CycleGenerator;
 import org.cryoetgan.gan.mrc.MrcReader;
 import org.cryoetgan.gan.mrc.MrcWriteOptions;
@@ -25,7 +25,9 @@ import org.cryoetgan.nn.layers.Dropout;
 /**
  * Generates K subtomograms per density map with a trained G_ds. Sample j = (map index)·K + k is produced with
  * the seed {@code mix(seed, j)} for its noise channel (and dropout masks in MC-dropout mode), so every sample is
- * reproducible on its own and a {@link Shard} of the job writes exactly its own samples. Outputs are in the
+ * reproducible on its own and a {@link Shard} of the job writes exactly its own samples; a job appending to a
+ * folder offsets j (and the map index of its file names) past the numbers used there ({@link FolderNumbering}).
+ * Outputs are in the
  * generator's normalised space ([−1, 1]), written as float32 MRC with the map's voxel size, plus label tables
  * (CSV and RELION STAR) with file, label, class number, source map, sample number and seed.
  */
@@ -72,12 +74,27 @@ public final class GenerationJob {
     }
 
     /**
-     * Writes this shard's samples into {@code outDir} and its label tables ({@code labels.csv},
-     * {@code particles.star}, with a shard suffix when sharded); returns the table.
+     * Writes this shard's samples into {@code outDir} as a new job (numbered from 0) and its label tables
+     * ({@code labels.csv}, {@code particles.star}, with a shard suffix when sharded); returns the table.
      */
     public LabelTable run(List<LabelledFile> maps, Path outDir, LongConsumer progress) throws IOException {
+        return run(maps, outDir, false, progress);
+    }
+
+    /**
+     * Writes this shard's samples into {@code outDir}, a row of the label tables ({@code labels.csv},
+     * {@code particles.star}, with a shard suffix when sharded) as each volume is written; returns this job's
+     * table. A new job holds the folder {@linkplain OutputLock alone} (shards share it) and starts the tables and
+     * the numbering afresh. With {@code append}, the job shares the folder with other appending jobs: its samples
+     * get sample numbers (so seeds) and map numbers (so file names) after those any job used there before, a label
+     * keeps the class number it has in the folder, and its rows are merged into the folder's tables.
+     */
+    public LabelTable run(List<LabelledFile> maps, Path outDir, boolean append, LongConsumer progress)
+            throws IOException {
+        if (append && shard.count() > 1) {
+            throw new IllegalArgumentException("a job that appends cannot be one shard of a job");
+        }
         int box = trained.config().box;
-        ClassNumbers classes = new ClassNumbers(maps.stream().map(LabelledFile::label).toList());
         MapSources.checkMaps(maps, box);
         CycleGenerator g = trained.model().densityToSubtomogram();
         trained.model().eval();
@@ -85,8 +102,23 @@ public final class GenerationJob {
             System.err.println("note: the model has no dropout layers (trained with --dropout 0); --mc-dropout has"
                     + " no effect, samples differ only by their noise channel");
         }
-        Files.createDirectories(outDir);
-        LabelTable table = new LabelTable(COLUMNS);
+        try (OutputLock lock = append || shard.count() > 1 ? OutputLock.shared(outDir) : OutputLock.exclusive(outDir)) {
+            FolderNumbering.Block block = FolderNumbering.claim(outDir, maps.stream().map(LabelledFile::label).toList(),
+                    maps.size(), (long) maps.size() * perMap, append);
+            try (LabelFile csv = labels(outDir.resolve("labels" + shard.suffix() + ".csv"), append);
+                 LabelFile star = labels(outDir.resolve("particles" + shard.suffix() + ".star"), append)) {
+                write(maps, outDir, block, g, box, progress, csv, star);
+                return csv.table();
+            }
+        }
+    }
+
+    private static LabelFile labels(Path file, boolean append) throws IOException {
+        return append ? LabelFile.append(file, COLUMNS) : LabelFile.create(file, COLUMNS);
+    }
+
+    private void write(List<LabelledFile> maps, Path outDir, FolderNumbering.Block block, CycleGenerator g, int box,
+                       LongConsumer progress, LabelFile csv, LabelFile star) throws IOException {
         long done = 0;
         boolean warnedVoxel = false;
         for (int i = 0; i < maps.size(); i++) {
@@ -109,7 +141,7 @@ public final class GenerationJob {
                 if (!shard.owns(j)) {
                     continue;
                 }
-                long sampleSeed = CounterHash.mix(seed, j);
+                long sampleSeed = CounterHash.mix(seed, block.firstSample() + j);
                 g.reseed(sampleSeed);
                 RandomGenerator noise = new RandomGenerator(sampleSeed);
                 float[] out;
@@ -117,15 +149,15 @@ public final class GenerationJob {
                     Tensor x = Tensor.of(scaled, 1, 1, box, box, box);
                     out = Tensor.noGrad(() -> g.forward(x, noise)).toArray();
                 }
-                String name = String.format(Locale.ROOT, "%s_%05d_%03d.mrc", safe(f.label()), i, k);
+                String name = String.format(Locale.ROOT, "%s_%05d_%03d.mrc", safe(f.label()), block.firstMap() + i, k);
                 MrcWriter.write(outDir.resolve(name), new Volume(box, box, box, out, voxel, Vec3.ZERO), writeOptions);
-                table.add(name, f.label(), classes.of(f.label()), f.file().toString(), k, Long.toUnsignedString(sampleSeed));
+                Object[] row = {name, f.label(), block.classes().of(f.label()), f.file().toString(), k,
+                    Long.toUnsignedString(sampleSeed)};
+                csv.add(row);
+                star.add(row);
                 progress.accept(++done);
             }
         }
-        table.write(outDir.resolve("labels" + shard.suffix() + ".csv"));
-        table.write(outDir.resolve("particles" + shard.suffix() + ".star"));
-        return table;
     }
 
     private boolean anyOwned(int mapIndex) {

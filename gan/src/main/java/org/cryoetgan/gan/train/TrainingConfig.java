@@ -205,69 +205,59 @@ public final class TrainingConfig {
         }
     }
 
-    /** Problems with the settings, empty when the configuration is usable. */
+    /**
+     * Problems with the settings, empty when the configuration is usable. Each names the {@code train} option and,
+     * in parentheses, the field of {@code config.json}: "--box (box) must be ...".
+     */
     public List<String> problems() {
         List<String> p = new ArrayList<>();
-        if (box < 8 || box % 4 != 0) {
-            p.add("box must be a multiple of 4 and at least 8 (two stride-2 downsamplings), got " + box);
+        check(p, box >= 8 && box % 4 == 0, "--box (box)",
+                "a multiple of 4 and at least 8 (two stride-2 downsamplings)", box);
+        check(p, generatorWidth >= 1, "--width (generatorWidth)", ">= 1", generatorWidth);
+        check(p, residualBlocks >= 0, "--residual-blocks (residualBlocks)", ">= 0", residualBlocks);
+        check(p, noiseChannels >= 0, "--noise-channels (noiseChannels)", ">= 0", noiseChannels);
+        check(p, outputNoiseChannels >= 0, "--output-noise-channels (outputNoiseChannels)", ">= 0",
+                outputNoiseChannels);
+        check(p, criticWidth >= 1, "--critic-width (criticWidth)", ">= 1", criticWidth);
+        check(p, criticLayers >= 1, "--critic-layers (criticLayers)", ">= 1", criticLayers);
+        check(p, criticStride == 1 || criticStride == 2, "--critic-stride (criticStride)", "1 or 2", criticStride);
+        if (criticStride >= 1 && criticStride <= 2 && criticLayers >= 1 && box >= 8) {
+            check(p, org.cryoetgan.gan.model.PatchCritic.outputSize(box, criticLayers, criticStride) >= 1,
+                    "--critic-layers (criticLayers)", "few enough to leave the critic something of a " + box
+                    + "³ volume at --critic-stride (criticStride) " + criticStride + " (use fewer, or --critic-stride"
+                    + " 1)", criticLayers);
         }
-        if (generatorWidth < 1 || criticWidth < 1 || residualBlocks < 0 || noiseChannels < 0 || criticLayers < 1
-                || outputNoiseChannels < 0) {
-            p.add("network widths and counts must be positive");
-        }
-        if (criticStride != 1 && criticStride != 2) {
-            p.add("criticStride must be 1 or 2, got " + criticStride);
-        }
-        if (criticStride >= 1 && criticStride <= 2 && criticLayers >= 1 && box >= 8
-                && org.cryoetgan.gan.model.PatchCritic.outputSize(box, criticLayers, criticStride) < 1) {
-            p.add("a critic of " + criticLayers + " stride-" + criticStride + " layers leaves nothing of a " + box
-                    + "³ volume: use fewer --critic-layers or --critic-stride 1");
-        }
-        if (dropout < 0 || dropout >= 1) {
-            p.add("dropout must be in [0, 1), got " + dropout);
-        }
-        if (!(densityNoiseStd >= 0)) {
-            p.add("densityNoiseStd must be >= 0");
-        }
-        if (!(cycleNoiseStd >= 0)) {
-            p.add("cycleNoiseStd must be >= 0");
-        }
-        if (validationFraction < 0 || validationFraction >= 1) {
-            p.add("validationFraction must be in [0, 1)");
-        }
-        if (batchSize < 1 || steps < 1 || criticSteps < 1) {
-            p.add("batchSize, steps and criticSteps must be >= 1");
-        }
-        if (!(learningRate > 0)) {
-            p.add("learningRate must be > 0");
-        }
-        if (checkpointEvery < 1 || sampleEvery < 1 || logEvery < 1) {
-            p.add("checkpointEvery, sampleEvery and logEvery must be >= 1");
-        }
-        if (gpWeight < 0 || r1Weight < 0) {
-            p.add("gpWeight and r1Weight must be >= 0");
-        }
-        if (imagePool < 0) {
-            p.add("imagePool must be >= 0");
-        }
-        if (decayFrom < 0) {
-            p.add("decayFrom (--decay-from) must be >= 0, got " + decayFrom);
-        }
-        if (spectrumCriticWidth < 1) {
-            p.add("spectrumCriticWidth (--spectrum-critic-width) must be >= 1, got " + spectrumCriticWidth);
-        }
-        double[] finite = {cycleWeight, identityWeight, clipValue, realTarget, densityNoiseStd, dropout, learningRate,
-            validationFraction, spectrumCriticWeight};
-        String[] names = {"cycleWeight (--cycle-weight)", "identityWeight (--identity-weight)",
-            "clipValue (--clip-value)", "realTarget (--real-target)", "densityNoiseStd (--density-noise)",
-            "dropout (--dropout)", "learningRate (--lr)", "validationFraction (--val-fraction)",
-            "spectrumCriticWeight (--spectrum-critic)"};
-        for (int i = 0; i < finite.length; i++) {
-            if (!(finite[i] >= 0) || !Double.isFinite(finite[i])) {
-                p.add(names[i] + " must be a finite number >= 0, got " + finite[i]);
-            }
+        check(p, dropout >= 0 && dropout < 1, "--dropout (dropout)", "in [0, 1)", dropout);
+        check(p, spectrumCriticWidth >= 1, "--spectrum-critic-width (spectrumCriticWidth)", ">= 1",
+                spectrumCriticWidth);
+        check(p, validationFraction >= 0 && validationFraction < 1, "--val-fraction (validationFraction)",
+                "in [0, 1)", validationFraction);
+        check(p, batchSize >= 1, "--batch (batchSize)", ">= 1", batchSize);
+        check(p, steps >= 1, "--steps (steps)", ">= 1", steps);
+        check(p, criticSteps >= 1, "--critic-steps (criticSteps)", ">= 1", criticSteps);
+        check(p, imagePool >= 0, "--pool (imagePool)", ">= 0", imagePool);
+        check(p, decayFrom >= 0, "--decay-from (decayFrom)", ">= 0", decayFrom);
+        check(p, checkpointEvery >= 1, "--checkpoint-every (checkpointEvery)", ">= 1", checkpointEvery);
+        check(p, sampleEvery >= 1, "--sample-every (sampleEvery)", ">= 1", sampleEvery);
+        check(p, logEvery >= 1, "--log-every (logEvery)", ">= 1", logEvery);
+        check(p, learningRate > 0 && Double.isFinite(learningRate), "--lr (learningRate)", "a finite number > 0",
+                learningRate);
+        double[] weights = {cycleWeight, identityWeight, clipValue, realTarget, densityNoiseStd, cycleNoiseStd,
+            gpWeight, r1Weight, spectrumCriticWeight};
+        String[] names = {"--cycle-weight (cycleWeight)", "--identity-weight (identityWeight)",
+            "--clip-value (clipValue)", "--real-target (realTarget)", "--density-noise (densityNoiseStd)",
+            "--cycle-noise (cycleNoiseStd)", "--gp-weight (gpWeight)", "--r1-weight (r1Weight)",
+            "--spectrum-critic (spectrumCriticWeight)"};
+        for (int i = 0; i < weights.length; i++) {
+            check(p, weights[i] >= 0 && Double.isFinite(weights[i]), names[i], "a finite number >= 0", weights[i]);
         }
         return p;
+    }
+
+    private static void check(List<String> problems, boolean ok, String setting, String rule, Object value) {
+        if (!ok) {
+            problems.add(setting + " must be " + rule + ", got " + value);
+        }
     }
 
     /** Whether the critics carry a gradient penalty (WGAN-GP or R1). */

@@ -2,6 +2,7 @@ package org.cryoetgan.gan.batch;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -80,6 +81,38 @@ class BatchTest {
             double dz = Double.parseDouble(line.split(",")[10]);
             assertTrue(dz >= -6 && dz <= -2, "defocus drawn from the range: " + dz);
         }
+    }
+
+    /** Stops a batch, as a kill or a failing input would, once it has written {@code n} volumes. */
+    private static BatchProgress stopAfter(int n) {
+        return (done, total, item) -> {
+            if (done == n) {
+                throw new IllegalStateException("stopped after " + n);
+            }
+        };
+    }
+
+    @Test
+    void aDensityBatchStoppedMidwayLeavesLabelsOfExactlyTheMapsItWrote() throws IOException {
+        Path out = dir.resolve("maps");
+        assertThrows(IllegalStateException.class, () -> DensityBatch.run(sources(), 3, new Augmentation(true, 0), 7,
+                out, out.resolve("labels.star"), MrcWriteOptions.defaults(), stopAfter(4)));
+        assertEquals(4, LabelledFolder.volumes(out).size());
+        LabelledFolder.assertEveryVolumeListedOnce(out, "labels.star");
+    }
+
+    @Test
+    void aSimulationBatchStoppedMidwayLeavesLabelsOfExactlyTheSubtomogramsItWrote() throws IOException {
+        Path maps = dir.resolve("maps");
+        DensityBatch.run(sources(), 2, new Augmentation(true, 0), 1, maps, maps.resolve("labels.csv"),
+                MrcWriteOptions.defaults(), BatchProgress.SILENT);
+        Path sims = dir.resolve("sims");
+        SimulationSettings s = SimulationSettings.paperDefaults().withMode(SimulationMode.FOURIER).withMtf(Mtf.none());
+        assertThrows(IllegalStateException.class, () -> SimulationBatch.run(MapSources.files(maps,
+                MapSources::isMapFile), 2, new Augmentation(true, 0), s, new SimulationBatch.DefocusRange(-4, -4), 3,
+                sims, sims.resolve("labels.csv"), MrcWriteOptions.defaults(), stopAfter(5)));
+        assertEquals(5, LabelledFolder.volumes(sims).size());
+        LabelledFolder.assertEveryVolumeListedOnce(sims, "labels.csv");
     }
 
     @Test

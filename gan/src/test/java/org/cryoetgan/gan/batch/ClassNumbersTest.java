@@ -33,6 +33,14 @@ class ClassNumbersTest {
     }
 
     @Test
+    void aNumberingExtendedWithNewLabelsKeepsItsNumbersAndNumbersTheRestAfterThem() {
+        ClassNumbers folder = ClassNumbers.of(Map.of("membrane", 1, "ribosome", 4));
+        ClassNumbers more = folder.with(List.of("ribosome", "apoferritin", "zz", "apoferritin"));
+        assertEquals(Map.of("membrane", 1, "ribosome", 4, "apoferritin", 5, "zz", 6), more.numbers());
+        assertEquals(Map.of("membrane", 1, "ribosome", 4), folder.numbers(), "the original is unchanged");
+    }
+
+    @Test
     void densityAndSimulationGiveALabelTheSameNumber(@TempDir Path dir) throws IOException {
         DensitySettings s = DensitySettings.of(47, 94, 8);
         // the membrane comes first among the sources but last among the files

@@ -10,10 +10,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CyclicBarrier;
 import java.util.stream.Stream;
+import org.cryoetgan.gan.batch.LabelledFolder;
 import org.cryoetgan.gan.batch.MapSources.LabelledFile;
 import org.cryoetgan.gan.mrc.MrcReader;
 import org.cryoetgan.gan.mrc.MrcWriteOptions;
@@ -102,6 +106,106 @@ class GenerationJobTest {
             assertTrue(csv.get(5).startsWith("b_00002_000.mrc,b,2,"), csv.get(5));
             assertEquals(10.0, MrcReader.readVolume(dir.resolve("b_00002_001.mrc")).voxelSize().x(), 1e-6);
         }
+    }
+
+    private static GenerationJob job(TrainedModel m, int perMap) {
+        return new GenerationJob(m, perMap, 7, Shard.ALL, false, MrcWriteOptions.defaults());
+    }
+
+    private static Map<String, String> column(Path csv, int column) throws IOException {
+        Map<String, String> out = new HashMap<>();
+        List<String> lines = Files.readAllLines(csv);
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(",");
+            out.put(cells[0], cells[column]);
+        }
+        return out;
+    }
+
+    @Test
+    void aJobStoppedMidwayLeavesLabelsOfExactlyTheVolumesItWrote() throws Exception {
+        Path dir = tmp.resolve("stopped");
+        try (TrainedModel m = TrainedModel.load(run, null)) {
+            assertThrows(IllegalStateException.class, () -> job(m, 3).run(maps, dir, done -> {
+                if (done == 4) {
+                    throw new IllegalStateException("stopped");
+                }
+            }));
+        }
+        assertEquals(4, LabelledFolder.volumes(dir).size());
+        LabelledFolder.assertEveryVolumeListedOnce(dir, "labels.csv", "particles.star");
+    }
+
+    @Test
+    void anAppendedJobContinuesTheFoldersSeedsFileNumbersAndClassNumbers() throws Exception {
+        Path dir = tmp.resolve("appended");
+        Path aa = tmp.resolve("aa.mrc");
+        Files.copy(maps.get(0).file(), aa);
+        try (TrainedModel m = TrainedModel.load(run, null)) {
+            job(m, 2).run(maps, dir, d -> { });
+            List<String> first = LabelledFolder.volumes(dir);
+            Map<String, String> firstSeeds = column(dir.resolve("labels.csv"), 5);
+            // numbered on their own, "aa" and "b" would be classes 1 and 2, and "aa" would clash with "a"
+            job(m, 2).run(List.of(new LabelledFile(aa, "aa"), maps.get(2)), dir, true, d -> { });
+            LabelledFolder.assertEveryVolumeListedOnce(dir, "labels.csv", "particles.star");
+            assertEquals(10, LabelledFolder.volumes(dir).size());
+            assertTrue(LabelledFolder.volumes(dir).containsAll(first), "nothing of the first job replaced");
+            for (String name : first) {
+                assertEquals(firstSeeds.get(name), column(dir.resolve("labels.csv"), 5).get(name));
+            }
+            assertEquals(10, new HashSet<>(column(dir.resolve("labels.csv"), 5).values()).size(),
+                    "every volume has a seed of its own");
+            Map<String, String> classes = column(dir.resolve("labels.csv"), 2);
+            assertEquals("1", classes.get("a_00000_000.mrc"));
+            assertEquals("2", classes.get("b_00002_000.mrc"));
+            assertEquals("3", classes.get("aa_00003_000.mrc"), "a new label after the folder's numbers");
+            assertEquals("2", classes.get("b_00004_001.mrc"), "a label keeps its number");
+        }
+    }
+
+    @Test
+    void appendingJobsRunningAtOnceListEveryVolumeOnceWithSeedsAndNamesOfTheirOwn() throws Exception {
+        Path dir = tmp.resolve("together");
+        CyclicBarrier bothWriting = new CyclicBarrier(2);
+        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Thread> jobs = new ArrayList<>();
+        for (int t = 0; t < 2; t++) {
+            jobs.add(new Thread(() -> {
+                try (TrainedModel m = TrainedModel.load(run, null)) {
+                    job(m, 3).run(maps, dir, true, done -> {
+                        if (done == 2) {
+                            try {
+                                // each job has claimed its numbers and written rows when the other goes on
+                                bothWriting.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                            } catch (Exception e) {
+                                throw new IllegalStateException(e);
+                            }
+                        }
+                    });
+                } catch (Throwable e) {
+                    failures.add(e);
+                }
+            }));
+        }
+        jobs.forEach(Thread::start);
+        for (Thread t : jobs) {
+            t.join();
+        }
+        assertEquals(List.of(), failures);
+        assertEquals(18, LabelledFolder.volumes(dir).size());
+        LabelledFolder.assertEveryVolumeListedOnce(dir, "labels.csv", "particles.star");
+        assertEquals(18, new HashSet<>(column(dir.resolve("labels.csv"), 5).values()).size(), "18 distinct seeds");
+    }
+
+    @Test
+    void appendingToAFolderThatGenerateDidNotWriteIsRefused() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("foreign"));
+        Files.writeString(dir.resolve("a_00000_000.mrc"), "someone else's");
+        try (TrainedModel m = TrainedModel.load(run, null)) {
+            IOException e = assertThrows(IOException.class, () -> job(m, 1).run(maps, dir, true, d -> { }));
+            assertTrue(e.getMessage().startsWith(dir + " holds files but no record"), e.getMessage());
+        }
+        assertEquals("someone else's", Files.readString(dir.resolve("a_00000_000.mrc")));
     }
 
     @Test

@@ -51,8 +51,52 @@ class TrainingConfigTest {
         c.criticStride = 3;
         c.dropout = 1.5;
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, c::validate);
-        assertTrue(e.getMessage().contains("box") && e.getMessage().contains("criticStride")
-                && e.getMessage().contains("dropout"), e.getMessage());
+        assertTrue(e.getMessage().contains("--box (box) must be a multiple of 4")
+                && e.getMessage().contains("--critic-stride (criticStride) must be 1 or 2, got 3")
+                && e.getMessage().contains("--dropout (dropout) must be in [0, 1), got 1.5"), e.getMessage());
+    }
+
+    @Test
+    void everyProblemNamesTheTrainOptionThenTheConfigField() {
+        TrainingConfig c = TrainingConfig.paper();
+        c.box = 6;
+        c.generatorWidth = 0;
+        c.residualBlocks = -1;
+        c.noiseChannels = -1;
+        c.outputNoiseChannels = -1;
+        c.criticWidth = 0;
+        c.dropout = Double.NaN;
+        c.spectrumCriticWidth = 0;
+        c.validationFraction = 1;
+        c.batchSize = 0;
+        c.steps = 0;
+        c.criticSteps = 0;
+        c.imagePool = -1;
+        c.decayFrom = -3;
+        c.checkpointEvery = 0;
+        c.sampleEvery = 0;
+        c.logEvery = 0;
+        c.learningRate = Double.POSITIVE_INFINITY;
+        c.cycleWeight = Double.NaN;
+        c.identityWeight = -1;
+        c.clipValue = -1;
+        c.realTarget = -1;
+        c.densityNoiseStd = -1;
+        c.cycleNoiseStd = Double.NaN;
+        c.gpWeight = Double.NaN;
+        c.r1Weight = -1;
+        c.spectrumCriticWeight = -1;
+        java.util.List<String> problems = c.problems();
+        assertEquals(27, problems.size(), problems.toString());
+        for (String p : problems) {
+            assertTrue(p.matches("--[a-z0-9-]+ \\([a-zA-Z0-9]+\\) must be .*, got .*"), p);
+        }
+        TrainingConfig deep = TrainingConfig.paper();
+        deep.box = 8;
+        deep.criticLayers = 4;
+        deep.criticStride = 2;
+        assertTrue(deep.problems().get(0).startsWith("--critic-layers (criticLayers) must be few enough"),
+                deep.problems().toString());
     }
 
     @Test
