@@ -115,6 +115,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--pool", description = "Image pool size (0: off; 50 reference code).") Integer pool;
     @Option(names = "--density-noise", description = "Std of the Gaussian noise added to density maps (paper 0.2).") Double densityNoise;
     @Option(names = "--normalization", description = "minmax | zscore | global_zscore.") Normalization normalization;
+    @Option(names = "--zscore-clip", description = "Standard deviations the z-score normalisations map onto ±1 (3).") Double zscoreClip;
     @Option(names = "--val-fraction", description = "Held-out fraction of each domain.") Double valFraction;
     @Option(names = "--checkpoint-every", description = "Steps between checkpoints.") Integer checkpointEvery;
     @Option(names = "--sample-every", description = "Steps between sample montages.") Integer sampleEvery;
@@ -247,6 +248,7 @@ final class TrainCommand implements Callable<Integer> {
         if (pool != null) c.imagePool = pool;
         if (densityNoise != null) c.densityNoiseStd = densityNoise;
         if (normalization != null) c.normalization = normalization;
+        if (zscoreClip != null) c.zscoreClip = zscoreClip;
         if (valFraction != null) c.validationFraction = valFraction;
         if (checkpointEvery != null) c.checkpointEvery = checkpointEvery;
         if (sampleEvery != null) c.sampleEvery = sampleEvery;

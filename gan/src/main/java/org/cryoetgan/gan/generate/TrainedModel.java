@@ -54,9 +54,10 @@ public final class TrainedModel implements AutoCloseable {
         JsonNode meta = c.metadata();
         JsonNode ds = meta.path("density_scaler");
         Normalization mode = Normalization.valueOf(ds.path("mode").asText(cfg.normalization.name()));
+        double clip = ds.path("clip").asDouble(VolumeScaler.ZSCORE_CLIP);
         VolumeScaler scaler = mode == Normalization.GLOBAL_ZSCORE
-                ? VolumeScaler.global(ds.path("mean").asDouble(), ds.path("std").asDouble())
-                : VolumeScaler.perVolume(mode);
+                ? VolumeScaler.global(ds.path("mean").asDouble(), ds.path("std").asDouble(), clip)
+                : VolumeScaler.perVolume(mode, clip);
         return new TrainedModel(cfg, model, scaler, meta.path("step").asLong(), ck,
                 meta.path("voxel_size").asDouble(Double.NaN));
     }

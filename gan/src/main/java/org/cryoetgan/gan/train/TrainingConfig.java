@@ -23,6 +23,11 @@ public final class TrainingConfig {
     /** Edge of the cubic volumes in voxels (40 for Se1, 28 for Se2). Must be divisible by 4. */
     public int box = 40;
     public Normalization normalization = Normalization.MINMAX;
+    /**
+     * Standard deviations that the z-score normalisations map onto ±1 (clipping beyond): 3 by default. Particles
+     * in high-contrast subtomograms reach 10σ and more, which a clip at 3σ flattens.
+     */
+    public double zscoreClip = 3.0;
     /** Standard deviation of the zero-mean Gaussian noise added to (normalised) density maps in training. */
     public double densityNoiseStd = 0.2;
     /** Fraction of each domain held out from training. */
@@ -242,6 +247,8 @@ public final class TrainingConfig {
         check(p, logEvery >= 1, "--log-every (logEvery)", ">= 1", logEvery);
         check(p, learningRate > 0 && Double.isFinite(learningRate), "--lr (learningRate)", "a finite number > 0",
                 learningRate);
+        check(p, zscoreClip > 0 && Double.isFinite(zscoreClip), "--zscore-clip (zscoreClip)", "a finite number > 0",
+                zscoreClip);
         double[] weights = {cycleWeight, identityWeight, clipValue, realTarget, densityNoiseStd, cycleNoiseStd,
             gpWeight, r1Weight, spectrumCriticWeight};
         String[] names = {"--cycle-weight (cycleWeight)", "--identity-weight (identityWeight)",

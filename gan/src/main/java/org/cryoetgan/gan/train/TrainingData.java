@@ -41,8 +41,8 @@ public final class TrainingData {
         }
         this.density = density;
         this.subtomograms = subtomograms;
-        this.densityScaler = VolumeScaler.fit(c.normalization, raw(density));
-        this.subtomogramScaler = VolumeScaler.fit(c.normalization, raw(subtomograms));
+        this.densityScaler = VolumeScaler.fit(c.normalization, c.zscoreClip, raw(density));
+        this.subtomogramScaler = VolumeScaler.fit(c.normalization, c.zscoreClip, raw(subtomograms));
         this.densityScaled = scaled(density, densityScaler);
         this.subtomogramScaled = scaled(subtomograms, subtomogramScaler);
         this.box = density.box();

@@ -169,6 +169,7 @@ public final class TrainingRun {
         m.put("mode", s.mode().name());
         m.put("mean", s.mean());
         m.put("std", s.std());
+        m.put("clip", s.clip());
         return m;
     }
 

@@ -27,7 +27,12 @@ public final class TinyRun {
 
     /** Trains {@code steps} steps on random {@code box}³ volumes into {@code dir}. */
     public static void train(Path dir, int box, int steps) throws Exception {
-        TrainingConfig c = config(box, steps);
+        train(dir, config(box, steps));
+    }
+
+    /** Trains the given configuration on random {@code c.box}³ volumes into {@code dir}. */
+    public static void train(Path dir, TrainingConfig c) throws Exception {
+        int box = c.box;
         VolumeSet d = new VolumeSet("density maps", random(box, 4, 1));
         VolumeSet s = new VolumeSet("subtomograms", random(box, 4, 2));
         new TrainingRun(new RunFolder(dir), c, new TrainingData(d, s, c), d.samples(),

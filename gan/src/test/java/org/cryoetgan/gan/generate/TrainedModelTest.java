@@ -1,0 +1,24 @@
+package org.cryoetgan.gan.generate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import org.cryoetgan.gan.train.Normalization;
+import org.cryoetgan.gan.train.TinyRun;
+import org.cryoetgan.gan.train.TrainingConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainedModelTest {
+    @Test
+    void generationScalesMapsWithTheZscoreClipTheRunTrainedWith(@TempDir Path tmp) throws Exception {
+        TrainingConfig c = TinyRun.config(8, 2);
+        c.normalization = Normalization.ZSCORE;
+        c.zscoreClip = 12;
+        TinyRun.train(tmp.resolve("run"), c);
+        try (TrainedModel m = TrainedModel.load(tmp.resolve("run"), null)) {
+            assertEquals(Normalization.ZSCORE, m.densityScaler().mode());
+            assertEquals(12, m.densityScaler().clip(), 0);
+        }
+    }
+}
