@@ -49,7 +49,7 @@ class ClassifierTrainerTest {
 
     /**
      * Three shapes at 16³ (the last stage sees 1³ volumes, as stage 5 does at 28³) with every optimiser and
-     * regularisation default: Nesterov SGD at 0.005, dropout 0.5, batch 8, batch normalisation, linear decay. Only
+     * regularisation default: Nesterov SGD at 0.005, no dropout, batch 8, batch normalisation, linear decay. Only
      * the widths are narrowed and the run shortened. With Che et al.'s plain network at a constant rate
      * ({@code batchNorm = false}, {@code CONSTANT}) the same run stays at loss ln 3 and chance accuracy (33–42%
      * on fresh volumes), as CB3D did on realistic subtomograms.
