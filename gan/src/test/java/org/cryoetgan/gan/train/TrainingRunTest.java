@@ -84,17 +84,7 @@ class TrainingRunTest {
 
     @Test
     void aWganGpRunWithR1ResumesBitForBitAndItsPenaltiesAreLogged(@TempDir Path tmp) throws Exception {
-        TrainingConfig c = gpConfig(4);
-        run(tmp.resolve("straight"), c).run(false);
-        run(tmp.resolve("resumed"), gpConfig(2)).run(false);
-        run(tmp.resolve("resumed"), c).run(true);
-
-        Map<String, HostTensor> a = SafeTensors.read(tmp.resolve("straight/checkpoints/step-000004.safetensors")).tensors();
-        Map<String, HostTensor> b = SafeTensors.read(tmp.resolve("resumed/checkpoints/step-000004.safetensors")).tensors();
-        assertEquals(a.keySet(), b.keySet());
-        for (String k : a.keySet()) {
-            assertArrayEquals(a.get(k).data(), b.get(k).data(), 0f, k);
-        }
+        Map<String, HostTensor> a = straightAndResumedAgree(tmp, gpConfig(4), gpConfig(2));
         for (Map<String, Object> row : MetricsLog.read(tmp.resolve("resumed/metrics.jsonl"))) {
             for (String key : List.of("gp_A", "gp_B", "r1_A", "r1_B")) {
                 double v = ((Number) row.get(key)).doubleValue();
@@ -117,17 +107,7 @@ class TrainingRunTest {
     @Test
     void aRunWithTheSpectrumCriticAndNoInstanceNormResumesBitForBitAndTrainsThatCritic(@TempDir Path tmp)
             throws Exception {
-        TrainingConfig c = spectrumConfig(4);
-        run(tmp.resolve("straight"), c).run(false);
-        run(tmp.resolve("resumed"), spectrumConfig(2)).run(false);
-        run(tmp.resolve("resumed"), c).run(true);
-
-        Map<String, HostTensor> a = SafeTensors.read(tmp.resolve("straight/checkpoints/step-000004.safetensors")).tensors();
-        Map<String, HostTensor> b = SafeTensors.read(tmp.resolve("resumed/checkpoints/step-000004.safetensors")).tensors();
-        assertEquals(a.keySet(), b.keySet());
-        for (String k : a.keySet()) {
-            assertArrayEquals(a.get(k).data(), b.get(k).data(), 0f, k);
-        }
+        Map<String, HostTensor> a = straightAndResumedAgree(tmp, spectrumConfig(4), spectrumConfig(2));
         Map<String, HostTensor> start = SafeTensors.read(tmp.resolve("resumed/checkpoints/step-000002.safetensors"))
                 .tensors();
         List<String> spectrumKeys = a.keySet().stream().filter(k -> k.startsWith("model.D_A_spectrum.")).toList();
@@ -143,6 +123,24 @@ class TrainingRunTest {
         run(tmp.resolve("plain"), plain).run(false);
         assertTrue(SafeTensors.read(tmp.resolve("plain/checkpoints/step-000002.safetensors")).tensors().keySet()
                 .stream().noneMatch(k -> k.contains("spectrum")), "no spectrum critic unless configured");
+    }
+
+    /**
+     * Trains {@code full} straight into tmp/straight, and {@code half} then {@code full} resumed into tmp/resumed;
+     * asserts their step-4 checkpoints are identical and returns the straight one.
+     */
+    private static Map<String, HostTensor> straightAndResumedAgree(Path tmp, TrainingConfig full, TrainingConfig half)
+            throws Exception {
+        run(tmp.resolve("straight"), full).run(false);
+        run(tmp.resolve("resumed"), half).run(false);
+        run(tmp.resolve("resumed"), full).run(true);
+        Map<String, HostTensor> a = SafeTensors.read(tmp.resolve("straight/checkpoints/step-000004.safetensors")).tensors();
+        Map<String, HostTensor> b = SafeTensors.read(tmp.resolve("resumed/checkpoints/step-000004.safetensors")).tensors();
+        assertEquals(a.keySet(), b.keySet());
+        for (String k : a.keySet()) {
+            assertArrayEquals(a.get(k).data(), b.get(k).data(), 0f, k);
+        }
+        return a;
     }
 
     private static TrainingConfig spectrumConfig(int steps) {
