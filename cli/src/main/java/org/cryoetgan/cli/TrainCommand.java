@@ -88,6 +88,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--residual-blocks", description = "Residual blocks (paper 6).") Integer residualBlocks;
     @Option(names = "--noise-channels", description = "Noise channels after the residual blocks (paper 1).") Integer noiseChannels;
     @Option(names = "--output-noise-channels", description = "Full-resolution noise channels before the generator's output layer (paper 0, cpu 0).") Integer outputNoiseChannels;
+    @Option(names = "--refiner", negatable = true, description = "Generators output input + a learned correction, starting as the identity (for simulated inputs; default off).") Boolean refiner;
     @Option(names = "--resize-upsampling", negatable = true, description = "Generators upsample by resizing + 3³ convolution instead of transposed convolutions (paper off, cpu on).") Boolean resizeUpsampling;
     @Option(names = "--cycle-noise", description = "Std of noise added to G_ds's output inside the D→S→D cycle (paper 0, cpu 0).") Double cycleNoise;
     @Option(names = "--dropout", description = "Dropout in the residual blocks (0: none; >0 enables MC-dropout uncertainty).") Double dropout;
@@ -219,6 +220,7 @@ final class TrainCommand implements Callable<Integer> {
         if (outputNoiseChannels != null) c.outputNoiseChannels = outputNoiseChannels;
         if (cycleNoise != null) c.cycleNoiseStd = cycleNoise;
         if (resizeUpsampling != null) c.resizeUpsampling = resizeUpsampling;
+        if (refiner != null) c.refiner = refiner;
         if (dropout != null) c.dropout = dropout;
         if (criticWidth != null) c.criticWidth = criticWidth;
         if (criticLayers != null) c.criticLayers = criticLayers;

@@ -4,8 +4,11 @@ import org.cryoetgan.engine.CounterHash;
 import org.cryoetgan.engine.RandomGenerator;
 import org.cryoetgan.engine.Tensor;
 import org.cryoetgan.engine.ops.Movement;
+import org.cryoetgan.engine.ops.Elementwise;
 import org.cryoetgan.nn.Module;
+import org.cryoetgan.nn.init.Init;
 import org.cryoetgan.nn.layers.Blocks;
+import org.cryoetgan.nn.layers.Conv3d;
 import org.cryoetgan.nn.layers.Dropout;
 import org.cryoetgan.nn.layers.ResidualBlock;
 import org.cryoetgan.nn.layers.Sequential;
@@ -14,6 +17,10 @@ import org.cryoetgan.nn.layers.Sequential;
  * The paper's 3-D ResNet generator: c7s1-w, d2w, d4w, R4w × n, then {@code noiseChannels} channels of N(0, 1)
  * noise concatenated (so the first upsampling sees 4w + noise channels: 129 in the paper), u2w, uw, c7s1-1 with
  * tanh. Sizes go n → n/2 → n/4 → n/2 → n, so the box must be divisible by 4.
+ *
+ * <p>As a <em>refiner</em> ({@link #startAsRefiner()}) the output is the input plus the network's tanh output, and
+ * training starts from the identity: for inputs that already resemble the other domain, such as the traditional
+ * simulator's subtomograms, the generator learns a correction instead of the whole image.
  *
  * <p>State names: {@code encoder.*}, {@code blocks.*}, {@code decoder.*}.
  */
@@ -24,6 +31,7 @@ public final class CycleGenerator extends Module {
     private final int noiseChannels;
     private final int outputNoiseChannels;
     private RandomGenerator noise;
+    private boolean refiner;
 
     /**
      * @param width         channels of the first layer (32 in the paper)
@@ -88,7 +96,36 @@ public final class CycleGenerator extends Module {
         for (int i = 0; i < last; i++) {
             h = decoder.get(i).forward(h);
         }
-        return decoder.get(last).forward(withNoise(h, outputNoiseChannels, noiseStream));
+        Tensor out = decoder.get(last).forward(withNoise(h, outputNoiseChannels, noiseStream));
+        return refiner ? Elementwise.add(input, out) : out;
+    }
+
+    /**
+     * Makes this generator a refiner: its output becomes input + network output, and the output convolution's
+     * weights and bias are zeroed, so that it starts as the identity (the gradient still reaches that layer, whose
+     * input is non-zero, and from there the rest). Call after the network's initialisation.
+     */
+    public void startAsRefiner() {
+        Conv3d out = outputConvolution();
+        Init.zeros(out.weight());
+        if (out.bias() != null) {
+            Init.zeros(out.bias());
+        }
+        refiner = true;
+    }
+
+    /** Whether the output is the input plus a learned correction ({@link #startAsRefiner()}). */
+    public boolean isRefiner() {
+        return refiner;
+    }
+
+    private Conv3d outputConvolution() {
+        for (Module m : decoder.get(decoder.size() - 1).modules()) {
+            if (m instanceof Conv3d c) {
+                return c;
+            }
+        }
+        throw new IllegalStateException("the output layer has no convolution");
     }
 
     private static Tensor withNoise(Tensor h, int channels, RandomGenerator noiseStream) {

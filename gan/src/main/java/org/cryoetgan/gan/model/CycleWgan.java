@@ -36,6 +36,10 @@ public final class CycleWgan extends Module {
                         c.spectrumCriticWidth, c.spectralNorm, rng))
                 : null;
         ModuleInit.normal(this, 0.02, rng);
+        if (c.refiner) {
+            gDs.startAsRefiner();
+            gSd.startAsRefiner();
+        }
     }
 
     /** Density map → subtomogram. */

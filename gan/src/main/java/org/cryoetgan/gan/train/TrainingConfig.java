@@ -50,6 +50,11 @@ public final class TrainingConfig {
      * convolutions (false in the paper), against checkerboard artifacts.
      */
     public boolean resizeUpsampling = false;
+    /**
+     * Generators output their input plus a learned correction and start as the identity (false in the paper): for
+     * training on simulated subtomograms instead of clean maps, so that G_ds refines the physics.
+     */
+    public boolean refiner = false;
     /** Dropout probability inside the residual blocks (used for MC-dropout uncertainty); 0 disables it. */
     public double dropout = 0.0;
     /** Critic width: channels of its first layer (64). */
