@@ -8,10 +8,6 @@ Writes small fixtures into nn/src/test/resources/torch/ (the Java tests read onl
   spectral_norm.safetensors   torch.nn.utils.spectral_norm on a conv, a linear and a transposed conv: u, v,
                               sigma and W/sigma after each of three training-mode forwards from given u, the
                               gradient of sum(W_sn * R) through sigma, and an eval-mode forward
-  paper_nets_expected.safetensors
-                              the paper's generator and critic (small widths) run in PyTorch with the weights the
-                              Java side wrote to paper_nets.safetensors: outputs, parameter gradients, and the
-                              critic's updated spectral-norm vectors
   batch_norm.safetensors      torch.nn.BatchNorm3d (momentum 0.1, eps 1e-5) from given weight and bias: two
                               training-mode forwards (outputs and running statistics after each), the gradients
                               of sum(y * R) of the second with respect to input, weight and bias, and an
@@ -19,9 +15,18 @@ Writes small fixtures into nn/src/test/resources/torch/ (the Java tests read onl
   python_checkpoint.safetensors
                               a cryoetgan checkpoint written here with json + struct (no safetensors package)
 
+and one into gan/src/test/resources/torch/ for the gan module's model tests:
+
+  cycle_wgan_expected.safetensors
+                              the production generator G_ds and critic D_A (gan/model CycleGenerator and
+                              PatchCritic, small widths) run in PyTorch with the weights that Java wrote to
+                              cycle_wgan.safetensors under the model's own state names: outputs, parameter
+                              gradients, and the critic's updated spectral-norm vectors
+
 Usage: /usr/bin/python3 tools/torch_nn_reference.py [optim|spectral|batchnorm|nets|checkpoint|all]
-(Debian's python3-torch; 'nets' needs paper_nets.safetensors, written by the Java test
-WritePaperNetsFixture with -Dcryoetgan.writeFixtures=true.)
+(Debian's python3-torch; 'nets' needs cycle_wgan.safetensors, written by the gan test WriteCycleWganFixture:
+./mvnw -B -ntp -q -pl gan -am test -Dtest=WriteCycleWganFixture -Dsurefire.failIfNoSpecifiedTests=false
+-Dcryoetgan.writeFixtures=true.)
 """
 import json
 import os
@@ -32,7 +37,9 @@ import numpy as np
 import torch
 import torch.nn as nn
 
-OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "nn", "src", "test", "resources", "torch")
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+OUT = os.path.join(ROOT, "nn", "src", "test", "resources", "torch")
+GAN_OUT = os.path.join(ROOT, "gan", "src", "test", "resources", "torch")
 
 
 # ---- safetensors with json + struct ------------------------------------------------------------------------
@@ -254,7 +261,7 @@ def make_batchnorm():
     st_write(os.path.join(OUT, "batch_norm.safetensors"), tensors, {"eps": "1e-5", "momentum": "0.1"})
 
 
-# ---- the paper's networks ----------------------------------------------------------------------------------
+# ---- the production networks (gan/model) ------------------------------------------------------------------
 
 def c7s1(cin, k, tanh=False):
     layers = [nn.ReflectionPad3d(3), nn.Conv3d(cin, k, 7, 1, 0, bias=True)]
@@ -283,32 +290,39 @@ class ResBlock(nn.Module):
 
 
 class Generator(nn.Module):
-    """c7s1-ngf, d2ngf, d4ngf, R4ngf x n, [noise channel], u2ngf, ungf, c7s1-1 tanh (mirrors the Java fixture)."""
+    """gan/model/CycleGenerator with transposed-convolution upsampling and no output noise: encoder = c7s1-ngf,
+    d2ngf, d4ngf; blocks = R4ngf x n; the noise channels; decoder = u2ngf, ungf, c7s1-1 tanh (same state names)."""
 
-    def __init__(self, ngf, blocks):
+    def __init__(self, ngf, blocks, noise_channels=1):
         super().__init__()
-        self.encoder = nn.Sequential(c7s1(1, ngf), down(ngf, 2 * ngf), down(2 * ngf, 4 * ngf),
-                                     *[ResBlock(4 * ngf) for _ in range(blocks)])
-        self.decoder = nn.Sequential(up(4 * ngf + 1, 2 * ngf), up(2 * ngf, ngf), c7s1(ngf, 1, tanh=True))
+        self.encoder = nn.Sequential(c7s1(1, ngf), down(ngf, 2 * ngf), down(2 * ngf, 4 * ngf))
+        self.blocks = nn.Sequential(*[ResBlock(4 * ngf) for _ in range(blocks)])
+        self.decoder = nn.Sequential(up(4 * ngf + noise_channels, 2 * ngf), up(2 * ngf, ngf), c7s1(ngf, 1, tanh=True))
 
     def forward(self, x, noise):
-        return self.decoder(torch.cat([self.encoder(x), noise], dim=1))
+        return self.decoder(torch.cat([self.blocks(self.encoder(x)), noise], dim=1))
 
 
 class Critic(nn.Module):
-    """PatchGAN: C_ndf (no norm), C_2ndf, C_4ndf (4^3 convs, IN, LeakyReLU 0.2), conv to 1 channel; SN on every conv."""
+    """gan/model/PatchCritic: C-ndf (no norm), C-2ndf, C-4ndf, ... (4^3 convs, instance norm, LeakyReLU 0.2), then a
+    stride-1 conv to 1 channel; spectral norm on every conv. One child "body", as in Java."""
 
-    def __init__(self, ndf, stride):
+    def __init__(self, ndf, stride, layers=3, instance_norm=True):
         super().__init__()
         sn = nn.utils.spectral_norm
-        self.model = nn.Sequential(
-            sn(nn.Conv3d(1, ndf, 4, stride, 1)), nn.LeakyReLU(0.2, True),
-            sn(nn.Conv3d(ndf, 2 * ndf, 4, stride, 1)), nn.InstanceNorm3d(2 * ndf), nn.LeakyReLU(0.2, True),
-            sn(nn.Conv3d(2 * ndf, 4 * ndf, 4, stride, 1)), nn.InstanceNorm3d(4 * ndf), nn.LeakyReLU(0.2, True),
-            sn(nn.Conv3d(4 * ndf, 1, 4, 1, 1)))
+        seq, cin = [], 1
+        for i in range(layers):
+            cout = ndf << min(i, 3)
+            seq.append(sn(nn.Conv3d(cin, cout, 4, stride, 1)))
+            if i > 0 and instance_norm:
+                seq.append(nn.InstanceNorm3d(cout))
+            seq.append(nn.LeakyReLU(0.2, True))
+            cin = cout
+        seq.append(sn(nn.Conv3d(cin, 1, 4, 1, 1)))
+        self.body = nn.Sequential(*seq)
 
     def forward(self, x):
-        return self.model(x)
+        return self.body(x)
 
 
 def load_exact(module, prefix, tensors):
@@ -326,28 +340,28 @@ def load_exact(module, prefix, tensors):
 
 
 def make_nets():
-    tensors, meta = st_read(os.path.join(OUT, "paper_nets.safetensors"))
+    tensors, meta = st_read(os.path.join(GAN_OUT, "cycle_wgan.safetensors"))
     cfg = json.loads(meta["config"])
-    gen = Generator(cfg["ngf"], cfg["blocks"])
-    crit = Critic(cfg["ndf"], cfg["stride"])
-    load_exact(gen, "generator.", tensors)
-    load_exact(crit, "critic.", tensors)
+    gen = Generator(cfg["ngf"], cfg["blocks"], cfg["noise"])
+    crit = Critic(cfg["ndf"], cfg["stride"], cfg["layers"])
+    load_exact(gen, "G_ds.", tensors)
+    load_exact(crit, "D_A.", tensors)
     gen.train()
     crit.train()
     out = {}
     y = gen(t32(tensors["input.x"]), t32(tensors["input.noise"]))
     (y * t32(tensors["input.gen_R"])).sum().backward()
-    out["generator.output"] = y.detach().numpy()
+    out["G_ds.output"] = y.detach().numpy()
     for k, p in gen.named_parameters():
-        out["generator.grad." + k] = p.grad.numpy().copy()
+        out["G_ds.grad." + k] = p.grad.numpy().copy()
     d = crit(t32(tensors["input.critic_x"]))
     (d * t32(tensors["input.critic_R"])).sum().backward()
-    out["critic.output"] = d.detach().numpy()
+    out["D_A.output"] = d.detach().numpy()
     for k, p in crit.named_parameters():
-        out["critic.grad." + k] = p.grad.numpy().copy()
+        out["D_A.grad." + k] = p.grad.numpy().copy()
     for k, b in crit.named_buffers():
-        out["critic.after." + k] = b.numpy().copy()
-    st_write(os.path.join(OUT, "paper_nets_expected.safetensors"), out,
+        out["D_A.after." + k] = b.numpy().copy()
+    st_write(os.path.join(GAN_OUT, "cycle_wgan_expected.safetensors"), out,
              {"torch": torch.__version__, "config": json.dumps(cfg)})
 
 
@@ -394,10 +408,10 @@ def main():
     if what in ("checkpoint", "all"):
         make_checkpoint()
     if what in ("nets", "all"):
-        if os.path.exists(os.path.join(OUT, "paper_nets.safetensors")):
+        if os.path.exists(os.path.join(GAN_OUT, "cycle_wgan.safetensors")):
             make_nets()
         else:
-            print("skipping nets: run the Java fixture writer first", file=sys.stderr)
+            print("skipping nets: run the Java fixture writer WriteCycleWganFixture first", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -2,9 +2,6 @@ package org.cryoetgan.gan.train;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.net.URISyntaxException;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.cryoetgan.engine.Backends;
@@ -12,8 +9,7 @@ import org.cryoetgan.engine.RandomGenerator;
 import org.cryoetgan.engine.Scope;
 import org.cryoetgan.engine.Tensor;
 import org.cryoetgan.gan.model.PatchCritic;
-import org.cryoetgan.nn.io.HostTensor;
-import org.cryoetgan.nn.io.SafeTensors;
+import org.cryoetgan.gan.model.TorchFixtures;
 import org.cryoetgan.nn.io.SafeTensorsFile;
 import org.junit.jupiter.api.Test;
 
@@ -24,21 +20,12 @@ import org.junit.jupiter.api.Test;
  */
 class GradientPenaltyVsTorchTest {
     private static final double TOL = 1e-4;
-    private static final SafeTensorsFile FIX = load();
+    private static final SafeTensorsFile FIX = TorchFixtures.load("penalties.safetensors");
     private static double worst;
 
     @org.junit.jupiter.api.AfterAll
     static void report() {
         System.out.println("gradient penalties vs torch: max relative error " + worst);
-    }
-
-    private static SafeTensorsFile load() {
-        try {
-            return SafeTensors.read(Path.of(GradientPenaltyVsTorchTest.class.getResource("/torch/penalties.safetensors")
-                    .toURI()));
-        } catch (IOException | URISyntaxException e) {
-            throw new IllegalStateException("fixture torch/penalties.safetensors: " + e.getMessage(), e);
-        }
     }
 
     private static Tensor fixture(String key) {
