@@ -3,7 +3,7 @@ package org.cryoetgan.cli;
 import org.cryoetgan.gan.classify.ClassifierOptimizer;
 import org.cryoetgan.gan.classify.ClassifierSettings;
 import org.cryoetgan.gan.classify.LearningRateDecay;
-import org.cryoetgan.gan.train.Normalization;
+import org.cryoetgan.gan.data.Normalization;
 import picocli.CommandLine.Option;
 
 /**

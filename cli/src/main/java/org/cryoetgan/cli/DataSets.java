@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.cryoetgan.gan.batch.LabelTable;
+import org.cryoetgan.gan.data.LabelTable;
 import org.cryoetgan.gan.data.VolumeFiles;
 import org.cryoetgan.gan.data.VolumeSet;
 

@@ -6,12 +6,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.cryoetgan.gan.data.DataSources;
+import org.cryoetgan.gan.data.Normalization;
 import org.cryoetgan.gan.data.Sample;
 import org.cryoetgan.gan.data.VolumeSet;
 import org.cryoetgan.gan.train.AdversarialLoss;
 import org.cryoetgan.gan.train.CheckpointRetention;
-import org.cryoetgan.gan.train.DataSources;
-import org.cryoetgan.gan.train.Normalization;
 import org.cryoetgan.gan.train.OptimizerKind;
 import org.cryoetgan.gan.train.Progress;
 import org.cryoetgan.gan.train.RunFolder;
@@ -163,7 +163,7 @@ final class TrainCommand implements Callable<Integer> {
                     + " to continue it, --force to start over, or another --out");
         }
         device.apply();
-        VolumeSet[] domains = sources.load(cfg, log);
+        VolumeSet[] domains = sources.load(cfg.box, cfg.seed, log);
         VolumeSet[] d = domains[0].split(cfg.validationFraction, cfg.seed);
         VolumeSet[] s = domains[1].split(cfg.validationFraction, cfg.seed + 1);
         if (force && !resuming) {

@@ -9,7 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.cryoetgan.gan.data.Sample;
-import org.cryoetgan.gan.demo.ShapeVolumes;
+import org.cryoetgan.gan.data.ShapeVolumes;
 import org.cryoetgan.gan.mrc.MrcWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.cryoetgan.gan.data.Sample;
-import org.cryoetgan.gan.demo.ShapeVolumes;
+import org.cryoetgan.gan.data.ShapeVolumes;
 import org.cryoetgan.gan.mrc.MrcWriter;
 
 /** Writes the synthetic sphere/slab volumes as MRC files in one sub-folder per class. */

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import org.cryoetgan.gan.data.LabelTable;
 
 /**
  * A label table on disk (CSV, or STAR by its name) that grows by one row as each volume is written, so that a

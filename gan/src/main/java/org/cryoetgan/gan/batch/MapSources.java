@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import org.cryoetgan.gan.data.LabelTable;
 import org.cryoetgan.gan.demo.DemoModels;
 import org.cryoetgan.gan.structure.AtomModel;
 import org.cryoetgan.gan.structure.AtomModels;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
+import org.cryoetgan.gan.data.LabelTable;
 import org.cryoetgan.gan.mrc.MrcReader;
 import org.cryoetgan.gan.mrc.MrcWriteOptions;
 import org.cryoetgan.gan.mrc.MrcWriter;

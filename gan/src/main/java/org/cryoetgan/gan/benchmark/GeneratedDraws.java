@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.cryoetgan.gan.batch.LabelTable;
+import org.cryoetgan.gan.data.LabelTable;
 import org.cryoetgan.gan.data.Sample;
 import org.cryoetgan.gan.data.VolumeSet;
 

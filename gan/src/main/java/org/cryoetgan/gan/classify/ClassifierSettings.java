@@ -2,7 +2,7 @@ package org.cryoetgan.gan.classify;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.cryoetgan.gan.train.Normalization;
+import org.cryoetgan.gan.data.Normalization;
 
 /**
  * Width and training settings of a CB3D classifier, saved with it. Defaults follow Che et al. 2018 (base width 64,

@@ -87,7 +87,7 @@ public final class VolumeFiles {
 
     private static Map<String, String> writtenLabels(Path folder) {
         try {
-            return org.cryoetgan.gan.batch.LabelTable.readLabels(folder);
+            return LabelTable.readLabels(folder);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(folder + ": unreadable label table: " + e.getMessage(), e);
         }

@@ -1,7 +1,5 @@
 package org.cryoetgan.gan.data;
 
-import org.cryoetgan.gan.train.Normalization;
-
 /**
  * Maps raw voxel values into the networks' range and records what it did, so that generation applies the same
  * transform. For {@code GLOBAL_ZSCORE} the mean and standard deviation are fitted once on a domain's training

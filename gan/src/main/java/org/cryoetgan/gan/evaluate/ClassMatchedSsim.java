@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.cryoetgan.engine.RandomGenerator;
+import org.cryoetgan.gan.data.Normalization;
 import org.cryoetgan.gan.data.Sample;
 import org.cryoetgan.gan.data.VolumeScaler;
 import org.cryoetgan.gan.data.VolumeSet;
 import org.cryoetgan.gan.metrics.Ssim;
 import org.cryoetgan.gan.metrics.VolumeShape;
-import org.cryoetgan.gan.train.Normalization;
 
 /**
  * SSIM between a generated set and the real set, class by class. The paper does not define how its single SSIM

@@ -9,12 +9,12 @@ import org.cryoetgan.engine.RandomGenerator;
 import org.cryoetgan.gan.classify.EpochReport;
 import org.cryoetgan.gan.classify.Predictions;
 import org.cryoetgan.gan.classify.TrainedClassifier;
+import org.cryoetgan.gan.data.Normalization;
 import org.cryoetgan.gan.data.VolumeScaler;
 import org.cryoetgan.gan.data.VolumeSet;
 import org.cryoetgan.gan.metrics.Fid;
 import org.cryoetgan.gan.metrics.InceptionScore;
 import org.cryoetgan.gan.metrics.Prdc;
-import org.cryoetgan.gan.train.Normalization;
 
 /**
  * Compares data sets (CryoETGAN output, a baseline simulation, ...) with real subtomograms on the paper's Table 2

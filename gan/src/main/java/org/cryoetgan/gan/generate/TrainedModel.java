@@ -5,9 +5,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.cryoetgan.engine.Scope;
+import org.cryoetgan.gan.data.ScalerSpec;
 import org.cryoetgan.gan.data.VolumeScaler;
 import org.cryoetgan.gan.model.CycleWgan;
-import org.cryoetgan.gan.train.Normalization;
+import org.cryoetgan.gan.train.NetworkSpecs;
 import org.cryoetgan.gan.train.RunFolder;
 import org.cryoetgan.gan.train.TrainingConfig;
 import org.cryoetgan.nn.io.Checkpoint;
@@ -48,16 +49,11 @@ public final class TrainedModel implements AutoCloseable {
         Path ck = checkpointFile != null ? checkpointFile : run.latestCheckpoint().orElseThrow(
                 () -> new IOException(runDir + ": the run has no checkpoint yet (" + run.checkpoints() + " is empty)"));
         Checkpoint c = Checkpoint.open(ck);
-        CycleWgan model = Scope.unscoped(() -> new CycleWgan(cfg, cfg.seed));
+        CycleWgan model = Scope.unscoped(() -> new CycleWgan(NetworkSpecs.of(cfg), cfg.seed));
         c.restoreModule("model", model, true);
         model.eval();
         JsonNode meta = c.metadata();
-        JsonNode ds = meta.path("density_scaler");
-        Normalization mode = Normalization.valueOf(ds.path("mode").asText(cfg.normalization.name()));
-        double clip = ds.path("clip").asDouble(VolumeScaler.ZSCORE_CLIP);
-        VolumeScaler scaler = mode == Normalization.GLOBAL_ZSCORE
-                ? VolumeScaler.global(ds.path("mean").asDouble(), ds.path("std").asDouble(), clip)
-                : VolumeScaler.perVolume(mode, clip);
+        VolumeScaler scaler = ScalerSpec.fromJson(meta.path("density_scaler"), cfg.normalization).toScaler();
         return new TrainedModel(cfg, model, scaler, meta.path("step").asLong(), ck,
                 meta.path("voxel_size").asDouble(Double.NaN));
     }

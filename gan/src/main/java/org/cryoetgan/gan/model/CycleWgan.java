@@ -2,7 +2,6 @@ package org.cryoetgan.gan.model;
 
 import org.cryoetgan.engine.RandomGenerator;
 import org.cryoetgan.engine.Tensor;
-import org.cryoetgan.gan.train.TrainingConfig;
 import org.cryoetgan.nn.Module;
 import org.cryoetgan.nn.init.ModuleInit;
 
@@ -19,24 +18,21 @@ public final class CycleWgan extends Module {
     private final PatchCritic dB;
     private final SpectrumCritic dSpectrum;
 
-    /** Builds the networks of a configuration, initialised with N(0, 0.02) weights from {@code seed}. */
-    public CycleWgan(TrainingConfig c, long seed) {
+    /**
+     * Builds the networks of {@code spec}, initialised with N(0, 0.02) weights from {@code seed}; refiners then
+     * start as the identity.
+     */
+    public CycleWgan(NetworkSpec spec, long seed) {
         RandomGenerator rng = new RandomGenerator(seed);
-        float drop = (float) c.dropout;
-        gDs = registerModule("G_ds", new CycleGenerator(c.generatorWidth, c.residualBlocks, c.noiseChannels,
-                c.outputNoiseChannels, c.resizeUpsampling, drop, rng));
-        gSd = registerModule("G_sd", new CycleGenerator(c.generatorWidth, c.residualBlocks, c.noiseChannels,
-                c.outputNoiseChannels, c.resizeUpsampling, drop, rng));
-        dA = registerModule("D_A", new PatchCritic(c.criticWidth, c.criticLayers, c.criticStride, c.spectralNorm,
-                c.criticInstanceNorm, rng));
-        dB = registerModule("D_B", new PatchCritic(c.criticWidth, c.criticLayers, c.criticStride, c.spectralNorm,
-                c.criticInstanceNorm, rng));
-        dSpectrum = c.spectrumCriticWeight > 0
-                ? registerModule("D_A_spectrum", new SpectrumCritic(c.box, c.spectrumCriticAxes,
-                        c.spectrumCriticWidth, c.spectralNorm, rng))
+        gDs = registerModule("G_ds", spec.generator().build(rng));
+        gSd = registerModule("G_sd", spec.generator().build(rng));
+        dA = registerModule("D_A", spec.critic().build(rng));
+        dB = registerModule("D_B", spec.critic().build(rng));
+        dSpectrum = spec.spectrumCritic() != null
+                ? registerModule("D_A_spectrum", spec.spectrumCritic().build(rng))
                 : null;
         ModuleInit.normal(this, 0.02, rng);
-        if (c.refiner) {
+        if (spec.generator().refiner()) {
             gDs.startAsRefiner();
             gSd.startAsRefiner();
         }

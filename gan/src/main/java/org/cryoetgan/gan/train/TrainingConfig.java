@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.cryoetgan.gan.data.Normalization;
 
 /**
  * Every setting of a CryoETGAN training run, saved as {@code config.json} in the run folder. Defaults are the

@@ -13,7 +13,7 @@ import org.cryoetgan.engine.RandomGenerator;
 import org.cryoetgan.engine.Scope;
 import org.cryoetgan.engine.Tensor;
 import org.cryoetgan.gan.data.Sample;
-import org.cryoetgan.gan.data.VolumeScaler;
+import org.cryoetgan.gan.data.ScalerSpec;
 import org.cryoetgan.gan.model.CycleWgan;
 import org.cryoetgan.gan.viz.LineChart;
 import org.cryoetgan.gan.viz.Montage;
@@ -72,7 +72,7 @@ public final class TrainingRun {
             out.println("deleted " + p + " (left by an interrupted write)");
         }
         AtomicFiles.write(folder.config(), o -> o.write(cfg.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        CycleWgan model = Scope.unscoped(() -> new CycleWgan(cfg, cfg.seed));
+        CycleWgan model = Scope.unscoped(() -> new CycleWgan(NetworkSpecs.of(cfg), cfg.seed));
         try (CycleWganTrainer trainer = new CycleWganTrainer(cfg, model, data)) {
             if (resume) {
                 restore(trainer);
@@ -131,8 +131,8 @@ public final class TrainingRun {
         long step = trainer.step();
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("step", step);
-        meta.put("density_scaler", scalerJson(data.densityScaler()));
-        meta.put("subtomogram_scaler", scalerJson(data.subtomogramScaler()));
+        meta.put("density_scaler", ScalerSpec.of(data.densityScaler()));
+        meta.put("subtomogram_scaler", ScalerSpec.of(data.subtomogramScaler()));
         meta.put("box", cfg.box);
         meta.put("voxel_size", data.density().get(0).volume().voxelSize().x());
         if (cfg.imagePool > 0) {
@@ -162,15 +162,6 @@ public final class TrainingRun {
         }
         trainer.setStep(step);
         out.println("resuming " + folder.root() + " from step " + step + " (" + latest.get().getFileName() + ")");
-    }
-
-    static Map<String, Object> scalerJson(VolumeScaler s) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("mode", s.mode().name());
-        m.put("mean", s.mean());
-        m.put("std", s.std());
-        m.put("clip", s.clip());
-        return m;
     }
 
     private void writeSamples(CycleWgan model, Path png) throws IOException {

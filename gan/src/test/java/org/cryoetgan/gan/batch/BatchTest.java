@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.cryoetgan.gan.data.LabelTable;
 import org.cryoetgan.gan.mrc.MrcMode;
 import org.cryoetgan.gan.mrc.MrcReader;
 import org.cryoetgan.gan.mrc.MrcWriteOptions;

@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.cryoetgan.gan.data.Normalization;
+import org.cryoetgan.gan.data.ShapeVolumes;
 import org.cryoetgan.gan.data.VolumeSet;
-import org.cryoetgan.gan.demo.ShapeVolumes;
-import org.cryoetgan.gan.train.Normalization;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.cryoetgan.gan.data.Sample;
+import org.cryoetgan.gan.data.ShapeVolumes;
 import org.cryoetgan.gan.data.VolumeSet;
-import org.cryoetgan.gan.demo.ShapeVolumes;
 import org.junit.jupiter.api.Test;
 
 class ClassifierTrainerTest {

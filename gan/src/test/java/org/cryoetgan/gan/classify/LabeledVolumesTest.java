@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import org.cryoetgan.engine.Scope;
+import org.cryoetgan.gan.data.Normalization;
+import org.cryoetgan.gan.data.ShapeVolumes;
 import org.cryoetgan.gan.data.VolumeScaler;
 import org.cryoetgan.gan.data.VolumeSet;
-import org.cryoetgan.gan.demo.ShapeVolumes;
-import org.cryoetgan.gan.train.Normalization;
 import org.junit.jupiter.api.Test;
 
 class LabeledVolumesTest {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
-import org.cryoetgan.gan.train.Normalization;
 import org.junit.jupiter.api.Test;
 
 class VolumeScalerTest {

@@ -6,8 +6,8 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
+import org.cryoetgan.gan.data.ShapeVolumes;
 import org.cryoetgan.gan.data.VolumeSet;
-import org.cryoetgan.gan.demo.ShapeVolumes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

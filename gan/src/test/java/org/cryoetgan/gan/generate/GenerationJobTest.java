@@ -87,9 +87,9 @@ class GenerationJobTest {
                 new GenerationJob(m, 3, 7, new Shard(i, 2), false, MrcWriteOptions.defaults()).run(maps, shared,
                         d -> { });
             }
-            java.util.Map<String, String> whole = org.cryoetgan.gan.batch.LabelTable.readLabels(tmp.resolve("whole"));
+            java.util.Map<String, String> whole = org.cryoetgan.gan.data.LabelTable.readLabels(tmp.resolve("whole"));
             assertEquals(mrcNames(tmp.resolve("whole")).size(), whole.size());
-            assertEquals(whole, org.cryoetgan.gan.batch.LabelTable.readLabels(shared));
+            assertEquals(whole, org.cryoetgan.gan.data.LabelTable.readLabels(shared));
         }
     }
 

@@ -3,7 +3,7 @@ package org.cryoetgan.gan.generate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
-import org.cryoetgan.gan.train.Normalization;
+import org.cryoetgan.gan.data.Normalization;
 import org.cryoetgan.gan.train.TinyRun;
 import org.cryoetgan.gan.train.TrainingConfig;
 import org.junit.jupiter.api.Test;

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.Collectors;
 import org.cryoetgan.gan.data.Sample;
+import org.cryoetgan.gan.data.ShapeVolumes;
 import org.cryoetgan.gan.data.VolumeSet;
-import org.cryoetgan.gan.demo.ShapeVolumes;
 import org.cryoetgan.gan.volume.Volume;
 import org.junit.jupiter.api.Test;
 

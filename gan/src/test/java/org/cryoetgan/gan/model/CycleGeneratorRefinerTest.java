@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.cryoetgan.engine.RandomGenerator;
 import org.cryoetgan.engine.Scope;
 import org.cryoetgan.engine.Tensor;
+import org.cryoetgan.gan.train.NetworkSpecs;
 import org.cryoetgan.gan.train.TrainingConfig;
 import org.cryoetgan.nn.optim.Adam;
 import org.junit.jupiter.api.Test;
@@ -29,8 +30,8 @@ class CycleGeneratorRefinerTest {
 
     @Test
     void aRefinerStartsAsTheIdentityAndAPlainGeneratorDoesNot() {
-        try (CycleWgan refining = Scope.unscoped(() -> new CycleWgan(config(true), 3));
-             CycleWgan plain = Scope.unscoped(() -> new CycleWgan(config(false), 3));
+        try (CycleWgan refining = Scope.unscoped(() -> new CycleWgan(NetworkSpecs.of(config(true)), 3));
+             CycleWgan plain = Scope.unscoped(() -> new CycleWgan(NetworkSpecs.of(config(false)), 3));
              Scope s = Scope.open()) {
             Tensor x = input();
             assertTrue(refining.densityToSubtomogram().isRefiner());
@@ -57,7 +58,7 @@ class CycleGeneratorRefinerTest {
 
     @Test
     void theGradientReachesTheWholeNetworkFromTheZeroStartAndTheLossFalls() {
-        try (CycleWgan model = Scope.unscoped(() -> new CycleWgan(config(true), 3))) {
+        try (CycleWgan model = Scope.unscoped(() -> new CycleWgan(NetworkSpecs.of(config(true)), 3))) {
             CycleGenerator g = model.densityToSubtomogram();
             Tensor x = Scope.unscoped(CycleGeneratorRefinerTest::input);
             Tensor target = Scope.unscoped(() -> x.mul(0.5f));

@@ -4,6 +4,7 @@ import java.util.Map;
 import org.cryoetgan.engine.RandomGenerator;
 import org.cryoetgan.engine.Scope;
 import org.cryoetgan.engine.Tensor;
+import org.cryoetgan.gan.train.NetworkSpecs;
 import org.cryoetgan.gan.train.TrainingConfig;
 
 /**
@@ -33,7 +34,7 @@ final class TorchParity {
     }
 
     static CycleWgan model(long seed) {
-        return Scope.unscoped(() -> new CycleWgan(config(), seed));
+        return Scope.unscoped(() -> new CycleWgan(NetworkSpecs.of(config()), seed));
     }
 
     /** The generator's noise channel as {@link CycleGenerator#forward(Tensor, RandomGenerator)} draws it. */

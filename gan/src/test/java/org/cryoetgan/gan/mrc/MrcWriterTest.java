@@ -99,8 +99,8 @@ class MrcWriterTest {
         Path mrc = dir.resolve("v.mrc");
         MrcWriter.write(mrc, new Volume(2, 2, 2, new float[8], Vec3.of(1), Vec3.ZERO));
         MrcWriter.write(dir.resolve("v.mrc.gz"), new Volume(2, 2, 2, new float[8], Vec3.of(1), Vec3.ZERO));
-        org.cryoetgan.gan.batch.LabelTable t = new org.cryoetgan.gan.batch.LabelTable(
-                java.util.List.of(new org.cryoetgan.gan.batch.LabelTable.Column("file", "rlnImageName")));
+        org.cryoetgan.gan.data.LabelTable t = new org.cryoetgan.gan.data.LabelTable(
+                java.util.List.of(new org.cryoetgan.gan.data.LabelTable.Column("file", "rlnImageName")));
         t.add("v.mrc");
         t.write(dir.resolve("labels.csv"));
         t.write(dir.resolve("labels.star"));

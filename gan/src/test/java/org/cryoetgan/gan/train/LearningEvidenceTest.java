@@ -40,7 +40,7 @@ class LearningEvidenceTest {
         for (int i = 0; i < subs.size(); i++) {
             real.add(data.subtomogramScaler().apply(subs.get(i).volume().data()));
         }
-        CycleWgan model = Scope.unscoped(() -> new CycleWgan(c, c.seed));
+        CycleWgan model = Scope.unscoped(() -> new CycleWgan(NetworkSpecs.of(c), c.seed));
         double[] before = distances(model, data, maps, real);
         List<Double> cycle = new ArrayList<>();
         try (CycleWganTrainer trainer = new CycleWganTrainer(c, model, data)) {

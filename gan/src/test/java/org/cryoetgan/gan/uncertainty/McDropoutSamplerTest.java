@@ -7,9 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.cryoetgan.engine.Scope;
+import org.cryoetgan.gan.data.Normalization;
 import org.cryoetgan.gan.data.VolumeScaler;
 import org.cryoetgan.gan.model.CycleWgan;
-import org.cryoetgan.gan.train.Normalization;
+import org.cryoetgan.gan.train.NetworkSpecs;
 import org.cryoetgan.gan.volume.Volume;
 import org.cryoetgan.nn.Module;
 import org.cryoetgan.nn.layers.Dropout;
@@ -31,7 +32,7 @@ class McDropoutSamplerTest {
 
     @Test
     void dropoutMakesEveryVoxelVaryAndTheSameSeedRepeatsExactly() {
-        try (CycleWgan model = Scope.unscoped(() -> new CycleWgan(TinyRun.config(0.5, 0), 3))) {
+        try (CycleWgan model = Scope.unscoped(() -> new CycleWgan(NetworkSpecs.of(TinyRun.config(0.5, 0)), 3))) {
             McDropoutSampler s = new McDropoutSampler(model.densityToSubtomogram(), MINMAX);
             UncertaintyMaps a = s.sample(MAP, 6, 11);
             UncertaintyMaps b = s.sample(MAP, 6, 11);
@@ -51,8 +52,8 @@ class McDropoutSamplerTest {
 
     @Test
     void withNeitherDropoutNorNoiseTheStdIsZeroAndWithNoiseOnlyItIsNot() {
-        try (CycleWgan fixed = Scope.unscoped(() -> new CycleWgan(TinyRun.config(0, 0), 3));
-             CycleWgan noisy = Scope.unscoped(() -> new CycleWgan(TinyRun.config(0, 1), 3))) {
+        try (CycleWgan fixed = Scope.unscoped(() -> new CycleWgan(NetworkSpecs.of(TinyRun.config(0, 0)), 3));
+             CycleWgan noisy = Scope.unscoped(() -> new CycleWgan(NetworkSpecs.of(TinyRun.config(0, 1)), 3))) {
             UncertaintyMaps f = new McDropoutSampler(fixed.densityToSubtomogram(), MINMAX).sample(MAP, 4, 1);
             assertEquals(0, f.dropoutLayers());
             for (float v : f.std().data()) {
@@ -65,7 +66,7 @@ class McDropoutSamplerTest {
 
     @Test
     void rejectsTooFewSamples() {
-        try (CycleWgan model = Scope.unscoped(() -> new CycleWgan(TinyRun.config(0.5, 1), 3))) {
+        try (CycleWgan model = Scope.unscoped(() -> new CycleWgan(NetworkSpecs.of(TinyRun.config(0.5, 1)), 3))) {
             assertThrows(IllegalArgumentException.class,
                     () -> new McDropoutSampler(model.densityToSubtomogram(), MINMAX).sample(MAP, 1, 1));
         }

@@ -1,4 +1,4 @@
-package org.cryoetgan.gan.train;
+package org.cryoetgan.gan.data;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -7,9 +7,6 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.cryoetgan.gan.data.VolumeFiles;
-import org.cryoetgan.gan.data.VolumeSet;
-import org.cryoetgan.gan.demo.DemoDataset;
 
 /**
  * Where a run's two domains come from, saved as {@code data.json} so that {@code --resume} reloads the same
@@ -33,13 +30,18 @@ public record DataSources(List<String> density, List<String> subtomograms, Strin
         return density.isEmpty();
     }
 
-    /** Both domains: {density maps, subtomograms}. Every file is read and checked before training starts. */
-    public VolumeSet[] load(TrainingConfig cfg, PrintStream log) throws IOException {
+    /**
+     * Both domains: {density maps, subtomograms}. Every file is read and checked before training starts.
+     *
+     * @param box  edge of the demo's volumes in voxels (files are read at their own size)
+     * @param seed seed of the demo's orientations (unused for files)
+     */
+    public VolumeSet[] load(int box, long seed, PrintStream log) throws IOException {
         if (isDemo()) {
-            DemoDataset demo = new DemoDataset(cfg.box, demoPerClass, cfg.seed);
+            DemoDataset demo = new DemoDataset(box, demoPerClass, seed);
             log.printf("demo data: %d classes (%s) x %d per domain, %d³ voxels of %.1f Å; subtomograms simulated"
                     + " with the traditional simulator (SNR 0.5, ±60° tilts, CTF, MTF)%n", demo.classes().size(),
-                    String.join(", ", demo.classes()), demoPerClass, cfg.box, demo.voxelSize());
+                    String.join(", ", demo.classes()), demoPerClass, box, demo.voxelSize());
             long t0 = System.nanoTime();
             VolumeSet d = demo.densityMaps(null);
             VolumeSet s = demo.subtomograms(null);

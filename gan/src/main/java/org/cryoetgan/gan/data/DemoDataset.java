@@ -1,4 +1,4 @@
-package org.cryoetgan.gan.demo;
+package org.cryoetgan.gan.data;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,8 +7,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
-import org.cryoetgan.gan.data.Sample;
-import org.cryoetgan.gan.data.VolumeSet;
+import org.cryoetgan.gan.demo.DemoModels;
 import org.cryoetgan.gan.sim.SimulationSettings;
 import org.cryoetgan.gan.sim.TraditionalSimulator;
 import org.cryoetgan.gan.structure.AtomModel;

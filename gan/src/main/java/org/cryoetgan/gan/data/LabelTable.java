@@ -1,4 +1,4 @@
-package org.cryoetgan.gan.batch;
+package org.cryoetgan.gan.data;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Labels of generated volumes (file, class, orientation, shift...), written next to the MRC files as CSV or as a
- * RELION STAR table ({@code data_particles}, one loop). Each column has a CSV name and a STAR name.
+ * Labels of volumes (file, class, orientation, shift...), kept next to the MRC files as CSV or as a RELION STAR
+ * table ({@code data_particles}, one loop). Each column has a CSV name and a STAR name. Written by the batch and
+ * generation commands ({@code batch.LabelFile} appends rows as volumes are written) and read back by
+ * {@link #readLabels} when a folder of volumes is loaded ({@link VolumeFiles}).
  */
 public final class LabelTable {
 
@@ -34,7 +36,7 @@ public final class LabelTable {
     }
 
     /** Adds a row and returns its cells, as {@link #line} writes them. */
-    synchronized String[] addRow(Object... values) {
+    public synchronized String[] addRow(Object... values) {
         if (values.length != columns.size()) {
             throw new IllegalArgumentException(values.length + " values for " + columns.size() + " columns");
         }
@@ -85,7 +87,7 @@ public final class LabelTable {
     }
 
     /** What comes before the rows in a file of this format: the CSV header line, or the STAR block and loop. */
-    String header(Format format) {
+    public String header(Format format) {
         StringBuilder s = new StringBuilder();
         if (format == Format.STAR) {
             s.append("\n# written by cryoetgan\n\ndata_particles\n\nloop_\n");
@@ -103,7 +105,7 @@ public final class LabelTable {
     }
 
     /** One row as a line of a file of this format, newline included. */
-    static String line(Format format, String[] row) {
+    public static String line(Format format, String[] row) {
         List<String> cells = new ArrayList<>();
         for (String s : row) {
             cells.add(format == Format.STAR ? star(s) : csv(s));

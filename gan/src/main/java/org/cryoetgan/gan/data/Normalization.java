@@ -1,4 +1,4 @@
-package org.cryoetgan.gan.train;
+package org.cryoetgan.gan.data;
 
 /**
  * How volumes are scaled before they enter the networks; generation writes outputs in the same space.

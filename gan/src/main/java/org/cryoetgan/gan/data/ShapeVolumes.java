@@ -1,10 +1,8 @@
-package org.cryoetgan.gan.demo;
+package org.cryoetgan.gan.data;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.cryoetgan.gan.data.Sample;
-import org.cryoetgan.gan.data.VolumeSet;
 import org.cryoetgan.gan.volume.Vec3;
 import org.cryoetgan.gan.volume.Volume;
 
