@@ -16,6 +16,8 @@ import org.cryoetgan.gan.train.OptimizerKind;
 import org.cryoetgan.gan.train.Progress;
 import org.cryoetgan.gan.train.RunFolder;
 import org.cryoetgan.gan.train.TrainingConfig;
+import org.cryoetgan.gan.sim.InputSimulation;
+import org.cryoetgan.gan.train.SimulatedInputs;
 import org.cryoetgan.gan.train.TrainingData;
 import org.cryoetgan.gan.train.TrainingRun;
 import picocli.CommandLine.Command;
@@ -114,6 +116,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--decay-from", description = "Step from which the learning rate decays linearly to 0.") Integer decayFrom;
     @Option(names = "--critic-steps", description = "Critic updates per generator update.") Integer criticSteps;
     @Option(names = "--pool", description = "Image pool size (0: off; 50 reference code).") Integer pool;
+    @Option(names = "--simulate-input", negatable = true, description = "Domain D is the traditional simulator's output from the maps (tilt series, 300 kV, MTF), not the clean maps; generate simulates each map the same way. Use with --refiner (default off).") Boolean simulateInput;
+    @Option(names = "--input-snr", description = "SNR of the simulated inputs (with --simulate-input; default 0.5).") Double inputSnr;
+    @Option(names = "--input-defocus", split = ":", paramLabel = "UM:UM", description = "Defocus range of the simulated inputs in µm, MIN:MAX (with --simulate-input; default -5:-3).") List<Double> inputDefocus;
+    @Option(names = "--input-per-map", description = "Simulated inputs per training map (with --simulate-input; default 1).") Integer inputPerMap;
     @Option(names = "--density-noise", description = "Std of the Gaussian noise added to density maps (paper 0.2).") Double densityNoise;
     @Option(names = "--normalization", description = "minmax | zscore | global_zscore.") Normalization normalization;
     @Option(names = "--zscore-clip", description = "Standard deviations the z-score normalisations map onto ±1 (3).") Double zscoreClip;
@@ -165,6 +171,14 @@ final class TrainCommand implements Callable<Integer> {
         device.apply();
         VolumeSet[] domains = sources.load(cfg.box, cfg.seed, log);
         VolumeSet[] d = domains[0].split(cfg.validationFraction, cfg.seed);
+        if (cfg.inputSimulation != null) {
+            long t0 = System.nanoTime();
+            d = new VolumeSet[] {SimulatedInputs.of(d[0], cfg.inputSimulation, cfg.seed),
+                SimulatedInputs.of(d[1], cfg.inputSimulation, cfg.seed + 1)};
+            log.printf(java.util.Locale.ROOT, "domain D simulated from the maps (%d per map, SNR %.2f, defocus %.1f to"
+                    + " %.1f µm) in %.1f s%n", cfg.inputSimulation.perMap, cfg.inputSimulation.snr,
+                    cfg.inputSimulation.defocusMinUm, cfg.inputSimulation.defocusMaxUm, (System.nanoTime() - t0) / 1e9);
+        }
         VolumeSet[] s = domains[1].split(cfg.validationFraction, cfg.seed + 1);
         if (force && !resuming) {
             for (Path p : folder.deleteRunOutputs()) {
@@ -185,6 +199,26 @@ final class TrainCommand implements Callable<Integer> {
                 (System.nanoTime() - t0) / 1e9, folder.checkpoints(), folder.samples(), folder.lossPlot(),
                 folder.metrics());
         return 0;
+    }
+
+    private void applyInputSimulation(TrainingConfig c) {
+        if (simulateInput != null) {
+            c.inputSimulation = simulateInput ? (c.inputSimulation != null ? c.inputSimulation : InputSimulation.defaults())
+                    : null;
+        }
+        boolean detail = inputSnr != null || inputDefocus != null || inputPerMap != null;
+        if (detail && c.inputSimulation == null) {
+            throw new IllegalArgumentException("--input-snr, --input-defocus and --input-per-map need --simulate-input");
+        }
+        if (inputSnr != null) c.inputSimulation.snr = inputSnr;
+        if (inputPerMap != null) c.inputSimulation.perMap = inputPerMap;
+        if (inputDefocus != null) {
+            if (inputDefocus.size() != 2) {
+                throw new IllegalArgumentException("--input-defocus takes MIN:MAX in µm, got " + inputDefocus);
+            }
+            c.inputSimulation.defocusMinUm = inputDefocus.get(0);
+            c.inputSimulation.defocusMaxUm = inputDefocus.get(1);
+        }
     }
 
     /** One density map per class (held-out ones first), for the sample montages. */
@@ -221,6 +255,7 @@ final class TrainCommand implements Callable<Integer> {
         if (cycleNoise != null) c.cycleNoiseStd = cycleNoise;
         if (resizeUpsampling != null) c.resizeUpsampling = resizeUpsampling;
         if (refiner != null) c.refiner = refiner;
+        applyInputSimulation(c);
         if (dropout != null) c.dropout = dropout;
         if (criticWidth != null) c.criticWidth = criticWidth;
         if (criticLayers != null) c.criticLayers = criticLayers;

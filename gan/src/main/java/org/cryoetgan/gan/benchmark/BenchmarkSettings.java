@@ -3,11 +3,8 @@ package org.cryoetgan.gan.benchmark;
 import org.cryoetgan.gan.classify.ClassifierSettings;
 import org.cryoetgan.gan.evaluate.EvaluationSettings;
 import org.cryoetgan.gan.invariant.LogisticRegression;
-import org.cryoetgan.gan.sim.Ctf;
-import org.cryoetgan.gan.sim.Mtf;
-import org.cryoetgan.gan.sim.SimulationMode;
+import org.cryoetgan.gan.sim.InputSimulation;
 import org.cryoetgan.gan.sim.SimulationSettings;
-import org.cryoetgan.gan.sim.TiltScheme;
 
 /**
  * Settings of a {@link BenchmarkRun}. Fields are public so that they appear in report.json as documentation.
@@ -46,8 +43,11 @@ public final class BenchmarkSettings {
 
     /** The traditional simulator's settings (the defocus is drawn per volume from the range). */
     public SimulationSettings simulation() {
-        return new SimulationSettings(SimulationMode.TILT_SERIES, TiltScheme.standard(),
-                new Ctf(300, 2.7, defocusMinUm, 0.07, 0), Mtf.typicalDetector(), simulationSnr);
+        InputSimulation sim = new InputSimulation();
+        sim.snr = simulationSnr;
+        sim.defocusMinUm = defocusMinUm;
+        sim.defocusMaxUm = defocusMaxUm;
+        return sim.settings();
     }
 
     /** Checks the settings; returns this. */

@@ -18,6 +18,7 @@ import org.cryoetgan.gan.model.CycleGenerator;
 import org.cryoetgan.gan.mrc.MrcReader;
 import org.cryoetgan.gan.mrc.MrcWriteOptions;
 import org.cryoetgan.gan.mrc.MrcWriter;
+import org.cryoetgan.gan.sim.InputSimulation;
 import org.cryoetgan.gan.volume.Vec3;
 import org.cryoetgan.gan.volume.Volume;
 import org.cryoetgan.nn.layers.Dropout;
@@ -27,7 +28,8 @@ import org.cryoetgan.nn.layers.Dropout;
  * the seed {@code mix(seed, j)} for its noise channel (and dropout masks in MC-dropout mode), so every sample is
  * reproducible on its own and a {@link Shard} of the job writes exactly its own samples; a job appending to a
  * folder offsets j (and the map index of its file names) past the numbers used there ({@link FolderNumbering}).
- * Outputs are in the
+ * When the run was trained on {@linkplain InputSimulation simulated inputs}, each sample's map is first simulated
+ * with a stream of its own seed. Outputs are in the
  * generator's normalised space ([−1, 1]), written as float32 MRC with the map's voxel size, plus label tables
  * (CSV and RELION STAR) with file, label, class number, source map, sample number and seed.
  */
@@ -40,6 +42,9 @@ public final class GenerationJob {
             new LabelTable.Column("source", "cryoetganSource"),
             new LabelTable.Column("sample", "cryoetganSample"),
             new LabelTable.Column("seed", "cryoetganSeed"));
+
+    /** Counter of a sample's input-simulation stream, apart from its noise stream. */
+    static final long SIMULATION = 0x51A7L;
 
     private final TrainedModel trained;
     private final int perMap;
@@ -127,7 +132,8 @@ public final class GenerationJob {
             }
             LabelledFile f = maps.get(i);
             Volume map = MrcReader.readVolume(f.file());
-            float[] scaled = trained.densityScaler().apply(map.data());
+            InputSimulation sim = trained.config().inputSimulation;
+            float[] scaled = sim == null ? trained.densityScaler().apply(map.data()) : null;
             Vec3 voxel = map.voxelSize();
             double trainedVoxel = trained.voxelSize();
             if (!warnedVoxel && Double.isFinite(trainedVoxel) && Math.abs(voxel.x() - trainedVoxel) > 0.01 * trainedVoxel) {
@@ -144,9 +150,11 @@ public final class GenerationJob {
                 long sampleSeed = CounterHash.mix(seed, block.firstSample() + j);
                 g.reseed(sampleSeed);
                 RandomGenerator noise = new RandomGenerator(sampleSeed);
+                float[] input = sim == null ? scaled
+                        : trained.densityScaler().apply(sim.simulate(map, CounterHash.mix(sampleSeed, SIMULATION)).data());
                 float[] out;
                 try (Scope s = Scope.open()) {
-                    Tensor x = Tensor.of(scaled, 1, 1, box, box, box);
+                    Tensor x = Tensor.of(input, 1, 1, box, box, box);
                     out = Tensor.noGrad(() -> g.forward(x, noise)).toArray();
                 }
                 String name = String.format(Locale.ROOT, "%s_%05d_%03d.mrc", safe(f.label()), block.firstMap() + i, k);

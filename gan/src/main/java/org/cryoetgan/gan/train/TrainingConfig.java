@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.cryoetgan.gan.sim.InputSimulation;
 import org.cryoetgan.gan.data.Normalization;
 
 /**
@@ -31,6 +32,12 @@ public final class TrainingConfig {
     public double zscoreClip = 3.0;
     /** Standard deviation of the zero-mean Gaussian noise added to (normalised) density maps in training. */
     public double densityNoiseStd = 0.2;
+    /**
+     * When set, domain D is the traditional simulator's output from the density maps instead of the clean maps
+     * (null: the paper), and {@code generate} simulates each map the same way before G_ds; best with
+     * {@link #refiner}.
+     */
+    public InputSimulation inputSimulation = null;
     /** Fraction of each domain held out from training. */
     public double validationFraction = 0.1;
     public int batchSize = 1;
@@ -263,6 +270,9 @@ public final class TrainingConfig {
             "--spectrum-critic (spectrumCriticWeight)"};
         for (int i = 0; i < weights.length; i++) {
             check(p, weights[i] >= 0 && Double.isFinite(weights[i]), names[i], "a finite number >= 0", weights[i]);
+        }
+        if (inputSimulation != null) {
+            p.addAll(inputSimulation.problems());
         }
         return p;
     }

@@ -25,7 +25,10 @@ public final class UncertaintyRun {
     private UncertaintyRun() {
     }
 
-    /** Samples G_ds of the run in {@code runDir} on {@code mapFile} and writes the three files to {@code out}. */
+    /**
+     * Samples G_ds of the run in {@code runDir} on {@code mapFile} (simulated once from {@code seed} first when the run
+     * was trained on simulated inputs) and writes the three files to {@code out}.
+     */
     public static Outcome run(Path runDir, Path mapFile, int samples, long seed, Path out) throws IOException {
         Volume map = MrcReader.readVolume(mapFile);
         try (TrainedModel run = TrainedModel.load(runDir, null)) {
@@ -34,8 +37,10 @@ public final class UncertaintyRun {
                 throw new IllegalArgumentException(mapFile + ": the run was trained on " + box + "³ volumes but the map"
                         + " is " + map.nx() + "x" + map.ny() + "x" + map.nz());
             }
+            Volume input = run.config().inputSimulation == null ? map
+                    : run.config().inputSimulation.simulate(map, seed);
             UncertaintyMaps maps = new McDropoutSampler(run.model().densityToSubtomogram(), run.densityScaler())
-                    .sample(map, samples, seed);
+                    .sample(input, samples, seed);
             Files.createDirectories(out);
             MrcWriter.write(out.resolve(MEAN), maps.mean());
             MrcWriter.write(out.resolve(STD), maps.std());
