@@ -3,13 +3,18 @@
  * libcublas.so.13, libcublasLt.so.13, libcudnn*.so.9): the same file is built once per library name, each with a
  * version node named after the library as the real ones have. cuBLAS's sgemm and cuDNN's legacy N-d convolutions
  * compute on host memory from exactly the arguments the bindings pass, so the tests run the real JNI bindings on
- * a machine without a GPU. FAKE_CUDNN_VERSION in the environment overrides the reported cuDNN version.
+ * a machine without a GPU. FAKE_CUDNN_VERSION in the environment overrides the reported cuDNN version. The driver
+ * has no device: cuInit answers CUDA_ERROR_NO_DEVICE.
  */
 #include <stdlib.h>
 #include <stddef.h>
 #include <string.h>
 
 enum { OK = 0, BAD_PARAM = 3, NOT_SUPPORTED = 9 };
+
+/* ---------------- driver ---------------- */
+
+int cuInit(unsigned int flags) { return 100; }
 
 /* ---------------- cuBLAS ---------------- */
 
