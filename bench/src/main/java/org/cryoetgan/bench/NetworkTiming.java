@@ -18,8 +18,9 @@ import org.cryoetgan.nn.optim.Adam;
  * mean D(fake) − mean D(real), backward through both networks, one Adam update of all their parameters). Every
  * iteration ends with a device synchronisation, so GPU work is timed as run, not as queued. Mirrors
  * {@code compare_pytorch.py}.
- * Options: {@code --size N} (40), {@code --batch B} (1), {@code --net generator|critic1|critic2|step|all},
- * {@code --runs R}, {@code --device auto|cpu|cuda} (default: the engine's default backend), {@code --json}.
+ * Options (lists comma-separated, all combinations timed): {@code --size N} (40), {@code --batch B} (1),
+ * {@code --net generator|critic1|critic2|step|all}, {@code --runs R} (5), {@code --warm W} (8, 3 for the step and
+ * the CPU's critic1), {@code --device auto|cpu|cuda} (default: the engine's default backend), {@code --json}.
  * Threads come from {@code -Dcryoetgan.threads}; the GPU libraries from {@code -Dcryoetgan.cudnn/cublas}.
  */
 public final class NetworkTiming {
@@ -86,18 +87,25 @@ public final class NetworkTiming {
         }
     }
 
+    /** The integers of a comma-separated list. */
+    private static List<Integer> ints(String list) {
+        return java.util.Arrays.stream(list.split(",")).map(String::trim).map(Integer::valueOf).toList();
+    }
+
     public static void main(String[] args) {
-        int n = 40;
-        int batch = 1;
+        List<Integer> sizes = List.of(40);
+        List<Integer> batches = List.of(1);
         int runs = 5;
+        Integer warm = null;
         String net = "all";
         String device = null;
         boolean json = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--size" -> n = Integer.parseInt(args[++i]);
-                case "--batch" -> batch = Integer.parseInt(args[++i]);
+                case "--size" -> sizes = ints(args[++i]);
+                case "--batch" -> batches = ints(args[++i]);
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
+                case "--warm" -> warm = Integer.parseInt(args[++i]);
                 case "--net" -> net = args[++i];
                 case "--device" -> device = args[++i];
                 case "--json" -> json = true;
@@ -109,19 +117,29 @@ public final class NetworkTiming {
         }
         Backend backend = Backends.getDefault();
         RandomGenerator rng = new RandomGenerator(7);
-        List<String> nets = net.equals("all") ? List.of("generator", "critic1", "critic2", "step") : List.of(net);
-        for (String name : nets) {
-            Runnable it = iteration(name, rng, n, batch);
-            boolean slow = name.equals("critic1") && backend.name().equals("cpu");
-            double[] t = time(it, backend, slow ? Math.min(runs, 3) : runs, slow ? 3 : name.equals("step") ? 3 : 8);
-            if (json) {
-                System.out.printf(Locale.ROOT, "{\"net\": \"%s\", \"size\": %d, \"batch\": %d, \"device\": \"%s\", "
-                        + "\"best_ms\": %.2f, \"median_ms\": %.2f, \"best_cpu_ms\": %.2f}%n", name, n, batch,
-                        backend.description().replace("\\", "\\\\").replace("\"", "'"), t[0], t[1], t[2]);
-            } else {
-                System.out.printf(Locale.ROOT, "%-10s %d^3 batch %d forward+backward: best %.1f ms, median %.1f ms, "
-                        + "best process CPU %.1f ms%n", name, n, batch, t[0], t[1], t[2]);
+        List<String> nets = net.equals("all") ? List.of("generator", "critic1", "critic2", "step")
+                : List.of(net.split(","));
+        for (int batch : batches) {
+            for (int n : sizes) {
+                for (String name : nets) {
+                    Runnable it = iteration(name, rng, n, batch);
+                    boolean slow = name.equals("critic1") && backend.name().equals("cpu");
+                    int w = warm != null ? warm : slow || name.equals("step") ? 3 : 8;
+                    double[] t = time(it, backend, slow ? Math.min(runs, 3) : runs, w);
+                    print(json, name, n, batch, backend, t);
+                }
             }
+        }
+    }
+
+    private static void print(boolean json, String name, int n, int batch, Backend backend, double[] t) {
+        if (json) {
+            System.out.printf(Locale.ROOT, "{\"net\": \"%s\", \"size\": %d, \"batch\": %d, \"device\": \"%s\", "
+                    + "\"best_ms\": %.2f, \"median_ms\": %.2f, \"best_cpu_ms\": %.2f}%n", name, n, batch,
+                    backend.description().replace("\\", "\\\\").replace("\"", "'"), t[0], t[1], t[2]);
+        } else {
+            System.out.printf(Locale.ROOT, "%-10s %d^3 batch %d: best %.1f ms, median %.1f ms, best process CPU %.1f "
+                    + "ms%n", name, n, batch, t[0], t[1], t[2]);
         }
     }
 }
