@@ -23,8 +23,8 @@ import org.bytedeco.javacpp.FloatPointer;
 final class Cublas13Blas implements ColumnMajorBlas {
     private final GpuDevice device;
     private final cublasContext handle = new cublasContext();
-    private final FloatPointer alpha = new FloatPointer(1);
-    private final FloatPointer beta = new FloatPointer(1);
+    private final FloatPointer alpha;
+    private final FloatPointer beta;
     private final String label;
     private boolean closed;
 
@@ -32,6 +32,8 @@ final class Cublas13Blas implements ColumnMajorBlas {
     Cublas13Blas(GpuDevice device, boolean tf32) {
         String version = BytedecoNatives.cublasVersion();
         this.device = device;
+        alpha = new FloatPointer(1);
+        beta = new FloatPointer(1);
         device.makeCurrent();
         int r = cublasCreate_v2(handle);
         if (r != CUBLAS_STATUS_SUCCESS) {

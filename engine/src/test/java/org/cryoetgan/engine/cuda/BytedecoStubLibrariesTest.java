@@ -46,7 +46,8 @@ class BytedecoStubLibrariesTest {
                 out.subList(0, 4), String.join("\n", out));
         assertTrue(out.containsAll(List.of("ok sgemm cuBLAS 13.1.0", "ok FORWARD cuDNN 9.19.0 for CUDA 13.1",
                 "ok BACKWARD_DATA cuDNN 9.19.0 for CUDA 13.1", "ok BACKWARD_FILTER cuDNN 9.19.0 for CUDA 13.1",
-                "ok FORWARD cuDNN 9.19.0 for CUDA 13.1 (TF32)", "ok BACKWARD_FILTER cuDNN 9.19.0 for CUDA 13.1 (TF32)")),
+                "ok FORWARD cuDNN 9.19.0 for CUDA 13.1 (TF32)",
+                "ok BACKWARD_FILTER cuDNN 9.19.0 for CUDA 13.1 (TF32)")),
                 String.join("\n", out));
     }
 
@@ -64,7 +65,8 @@ class BytedecoStubLibrariesTest {
         List<String> out = child(CudaStubLibraries.foldersOrSkip().withoutCudnn(), Map.of());
         assertEquals("device gemm: cuBLAS 13.1.0", out.get(0));
         assertTrue(out.get(1).matches("device conv3d: own CUDA kernels \\(vol2col \\+ cuBLAS 13\\.1\\.0\\) \\(cuDNN 9 "
-                + "unavailable: libcudnn[a-z_]*\\.so\\.9 not found on the library path \\(install cuDNN 9 for CUDA 13.*"),
+                + "unavailable: libcudnn[a-z_]*\\.so\\.9 not found on the library path \\(install cuDNN 9 for "
+                + "CUDA 13.*"),
                 out.get(1));
     }
 }
