@@ -63,24 +63,25 @@ def torch_layer(geo, budget):
     }
 
 
-def generator(n):
-    g = torch.Generator().manual_seed(7)
+def generator_net(device="cpu"):
+    """The generator's parameters and forward function (any batch; the noise channel is drawn per call)."""
+    g = torch.Generator(device=device).manual_seed(7)
 
     def conv(cout, cin, k):
-        return (torch.randn(cout, cin, k, k, k, generator=g) / (cin * k ** 3) ** 0.5).requires_grad_(), \
-               (torch.randn(cout, generator=g) * 0.01).requires_grad_()
+        return (torch.randn(cout, cin, k, k, k, generator=g, device=device) / (cin * k ** 3) ** 0.5).requires_grad_(), \
+               (torch.randn(cout, generator=g, device=device) * 0.01).requires_grad_()
 
     c1, d1, d2 = conv(32, 1, 7), conv(64, 32, 3), conv(128, 64, 3)
     res = [conv(128, 128, 3) for _ in range(12)]
     u1, u2 = conv(129, 64, 3), conv(64, 32, 3)  # transposed: C_in x C_out x k^3 (bias sized C_out below)
-    u1 = (u1[0], torch.zeros(64, requires_grad=True))
-    u2 = (u2[0], torch.zeros(32, requires_grad=True))
+    u1 = (u1[0], torch.zeros(64, requires_grad=True, device=device))
+    u2 = (u2[0], torch.zeros(32, requires_grad=True, device=device))
     c2 = conv(1, 32, 7)
-    x = torch.randn(1, 1, n, n, n, generator=g)
+    params = [t for pair in [c1, d1, d2, *res, u1, u2, c2] for t in pair]
     norm = lambda t: F.instance_norm(t, eps=1e-5)
     refl = lambda t, q: F.pad(t, (q,) * 6, mode="reflect")
 
-    def loss():
+    def forward(x):
         h = norm(F.conv3d(refl(x, 3), *c1)).relu()
         h = norm(F.conv3d(h, *d1, stride=2, padding=1)).relu()
         h = norm(F.conv3d(h, *d2, stride=2, padding=1)).relu()
@@ -88,43 +89,70 @@ def generator(n):
             r = norm(F.conv3d(refl(h, 1), *res[i])).relu()
             r = norm(F.conv3d(refl(r, 1), *res[i + 1]))
             h = h + r
-        h = torch.cat([h, torch.randn(1, 1, *h.shape[2:])], 1)
+        h = torch.cat([h, torch.randn(h.shape[0], 1, *h.shape[2:], device=device)], 1)
         h = norm(F.conv_transpose3d(h, *u1, stride=2, padding=1, output_padding=1)).relu()
         h = norm(F.conv_transpose3d(h, *u2, stride=2, padding=1, output_padding=1)).relu()
-        return torch.tanh(F.conv3d(refl(h, 3), *c2)).sum()
+        return torch.tanh(F.conv3d(refl(h, 3), *c2))
 
-    return loss
+    return params, forward
 
 
-def critic(n, stride):
-    g = torch.Generator().manual_seed(7)
+def critic_net(stride, device="cpu"):
+    """The critic's parameters and forward function."""
+    g = torch.Generator(device=device).manual_seed(7)
 
     def conv(cout, cin):
-        return (torch.randn(cout, cin, 4, 4, 4, generator=g) / (cin * 64) ** 0.5).requires_grad_(), \
-               (torch.randn(cout, generator=g) * 0.01).requires_grad_()
+        return (torch.randn(cout, cin, 4, 4, 4, generator=g, device=device) / (cin * 64) ** 0.5).requires_grad_(), \
+               (torch.randn(cout, generator=g, device=device) * 0.01).requires_grad_()
 
     a, b, c, d = conv(64, 1), conv(128, 64), conv(256, 128), conv(1, 256)
-    x = torch.randn(1, 1, n, n, n, generator=g)
     norm = lambda t: F.instance_norm(t, eps=1e-5)
 
-    def loss():
+    def forward(x):
         h = F.leaky_relu(F.conv3d(x, *a, stride=stride, padding=1), 0.2)
         h = F.leaky_relu(norm(F.conv3d(h, *b, stride=stride, padding=1)), 0.2)
         h = F.leaky_relu(norm(F.conv3d(h, *c, stride=stride, padding=1)), 0.2)
-        return F.conv3d(h, *d, padding=1).sum()
+        return F.conv3d(h, *d, padding=1)
 
-    return loss
+    return [a[0], a[1], b[0], b[1], c[0], c[1], d[0], d[1]], forward
 
 
-def torch_net(name, n, runs):
-    loss = generator(n) if name == "generator" else critic(n, 1 if name == "critic1" else 2)
-    warm = 3 if name == "critic1" else 8
+def volumes(n, batch, device):
+    return torch.randn(batch, 1, n, n, n, generator=torch.Generator(device=device).manual_seed(7), device=device)
+
+
+def iteration(name, n, batch=1, device="cpu"):
+    """One timed iteration, as NetworkTiming's: forward+backward of a network (loss = sum of the output), or one
+    training step ('step': generator forward, the stride-2 critic on the generated and a real batch, WGAN loss
+    mean D(fake) - mean D(real), backward through both, one Adam update of all parameters)."""
+    x = volumes(n, batch, device)
+    if name == "step":
+        gp, gen = generator_net(device)
+        dp, crit = critic_net(2, device)
+        real = volumes(n, batch, device)
+        opt = torch.optim.Adam(gp + dp, lr=1e-4)
+
+        def step():
+            opt.zero_grad()
+            (crit(gen(x)).mean() - crit(real).mean()).backward()
+            opt.step()
+
+        return step
+    _, net = generator_net(device) if name == "generator" else critic_net(1 if name == "critic1" else 2, device)
+    return lambda: net(x).sum().backward()
+
+
+def torch_net(name, n, runs, batch=1, device="cpu"):
+    run = iteration(name, n, batch, device)
+    sync = torch.cuda.synchronize if device.startswith("cuda") else (lambda: None)
+    warm = 3 if name in ("critic1", "step") else 8
     times = []
     cpu = []
     for i in range(warm + runs):
         t0 = time.perf_counter()
         c0 = time.process_time()
-        loss().backward()
+        run()
+        sync()
         if i >= warm:
             times.append((time.perf_counter() - t0) * 1e3)
             cpu.append((time.process_time() - c0) * 1e3)

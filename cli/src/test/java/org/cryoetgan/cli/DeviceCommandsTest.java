@@ -37,6 +37,12 @@ class DeviceCommandsTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("backends:\n  cpu: "), r.out());
         assertTrue(r.out().contains("\n  cuda"), r.out());
+        if (r.out().contains("cuda: unavailable")) {
+            assertTrue(r.out().contains("\n    libraries, probed without a device:\n      gemm: ")
+                    && r.out().contains("cuBLAS 13") && r.out().contains("\n      conv3d: ")
+                    && r.out().contains("cuDNN 9") && r.out().contains("cuDNN 8"), "the probe of each binding: "
+                    + r.out());
+        }
     }
 
     @Test

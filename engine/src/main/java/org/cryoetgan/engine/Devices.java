@@ -79,7 +79,8 @@ public final class Devices {
     /**
      * One line per backend for {@code info}: the CPU (threads, Vector API or not) and the GPU {@code ordinal}
      * (device, driver, how the kernels were loaded, then the cuBLAS/cuDNN/own-kernel choices) or why it is
-     * unavailable. Opens the GPU if it was not open yet.
+     * unavailable, followed then by which library bindings load without a device ({@link
+     * org.cryoetgan.engine.cuda.LibraryProbe}). Opens the GPU if it was not open yet.
      */
     public static java.util.List<String> report(int ordinal, GpuOptions options) {
         java.util.List<String> lines = new java.util.ArrayList<>();
@@ -93,6 +94,10 @@ public final class Devices {
             }
         } catch (IllegalStateException e) {
             lines.add("cuda: unavailable (" + e.getMessage() + ")");
+            lines.add("  libraries, probed without a device:");
+            for (String l : org.cryoetgan.engine.cuda.LibraryProbe.report()) {
+                lines.add("    " + l);
+            }
         }
         return lines;
     }

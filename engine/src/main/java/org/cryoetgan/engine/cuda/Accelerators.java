@@ -11,6 +11,9 @@ import java.util.List;
  * when no GPU can be opened at all.
  */
 final class Accelerators {
+    /** The last candidate of every chain on a device. */
+    static final String OWN_KERNELS = "own CUDA kernels";
+
     final DeviceGemm gemm;
     final DeviceConv conv;
     final List<LibraryChain.Choice> choices;
@@ -26,36 +29,49 @@ final class Accelerators {
         this.dnn = dnn;
     }
 
-    /** A candidate that opens a library, keeping what it opened; the reason when it cannot. */
-    private static <T> LibraryChain.Candidate opening(String name, boolean enabled, String property,
-                                                      java.util.function.Supplier<T> open, List<T> opened) {
-        return new LibraryChain.Candidate(name, () -> {
-            if (!enabled) {
-                return "disabled by -D" + property + "=false";
-            }
-            try {
-                opened.add(open.get());
-                return null;
-            } catch (LibraryUnavailableException e) {
-                return e.getMessage();
-            } catch (LinkageError | RuntimeException e) {
-                return e.getClass().getSimpleName() + ": " + e.getMessage();
-            }
-        });
+    /**
+     * The candidates of one library kind: each binding in order, keeping what opened; a single candidate named
+     * {@code kind} with the property's reason when the user switched the library off.
+     */
+    static <T> List<LibraryChain.Candidate> candidates(String kind, boolean enabled, String property,
+                                                       List<GpuLibraries.Binding<T>> bindings, boolean tf32,
+                                                       List<T> opened) {
+        if (!enabled) {
+            return List.of(new LibraryChain.Candidate(kind, () -> "disabled by -D" + property + "=false"));
+        }
+        List<LibraryChain.Candidate> list = new ArrayList<>();
+        for (GpuLibraries.Binding<T> b : bindings) {
+            list.add(new LibraryChain.Candidate(b.name(), () -> {
+                try {
+                    opened.add(b.open().apply(tf32));
+                    return null;
+                } catch (LibraryUnavailableException e) {
+                    return e.getMessage();
+                } catch (LinkageError | RuntimeException e) {
+                    return e.getClass().getSimpleName() + ": " + e.getMessage();
+                }
+            }));
+        }
+        return list;
+    }
+
+    /** The candidates followed by the engine's own kernels. */
+    private static List<LibraryChain.Candidate> thenOwnKernels(List<LibraryChain.Candidate> candidates) {
+        List<LibraryChain.Candidate> all = new ArrayList<>(candidates);
+        all.add(new LibraryChain.Candidate(OWN_KERNELS, () -> null));
+        return all;
     }
 
     static Accelerators choose(CudaBackend backend, GpuLibraries libs, GpuOptions options) {
         List<ColumnMajorBlas> blas = new ArrayList<>(1);
-        LibraryChain.Choice gemmChoice = LibraryChain.choose("gemm", List.of(
-                opening("cuBLAS", options.cublas(), "cryoetgan.cublas", () -> libs.openBlas(options.tf32()), blas),
-                new LibraryChain.Candidate("own CUDA kernels", () -> null)));
+        LibraryChain.Choice gemmChoice = LibraryChain.choose("gemm", thenOwnKernels(candidates("cuBLAS",
+                options.cublas(), "cryoetgan.cublas", libs.blas(), options.tf32(), blas)));
         DeviceGemm gemm = blas.isEmpty() ? new KernelGemm(backend) : new RowMajorGemm(blas.get(0));
 
         List<ConvLibrary<?>> dnnLib = new ArrayList<>(1);
         CudaConv3d own = new CudaConv3d(backend, backend.columnLimit(), gemm.label());
-        LibraryChain.Choice convChoice = LibraryChain.choose("conv3d", List.of(
-                opening("cuDNN", options.cudnn(), "cryoetgan.cudnn", () -> libs.openDnn(options.tf32()), dnnLib),
-                new LibraryChain.Candidate("own CUDA kernels", () -> null)));
+        LibraryChain.Choice convChoice = LibraryChain.choose("conv3d", thenOwnKernels(candidates("cuDNN",
+                options.cudnn(), "cryoetgan.cudnn", libs.dnn(), options.tf32(), dnnLib)));
         CudnnConv3d<?> dnn = dnnLib.isEmpty() ? null : wrap(backend, dnnLib.get(0), own);
         DeviceConv conv = dnn == null ? own : dnn;
         return new Accelerators(gemm, conv, List.of(relabel(gemmChoice, gemm.label()), relabel(convChoice,

@@ -25,6 +25,9 @@ import static jcuda.jcudnn.JCudnn.cudnnSetConvolutionNdDescriptor;
 import static jcuda.jcudnn.JCudnn.cudnnSetFilterNdDescriptor;
 import static jcuda.jcudnn.JCudnn.cudnnSetTensorNdDescriptor;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntToLongFunction;
 import jcuda.Pointer;
 import jcuda.jcudnn.cudnnConvolutionBwdDataAlgoPerf;
 import jcuda.jcudnn.cudnnConvolutionBwdFilterAlgoPerf;
@@ -34,7 +37,6 @@ import jcuda.jcudnn.cudnnConvolutionMode;
 import jcuda.jcudnn.cudnnDataType;
 import jcuda.jcudnn.cudnnFilterDescriptor;
 import jcuda.jcudnn.cudnnHandle;
-import jcuda.jcudnn.cudnnMathType;
 import jcuda.jcudnn.cudnnStatus;
 import jcuda.jcudnn.cudnnTensorDescriptor;
 import jcuda.jcudnn.cudnnTensorFormat;
@@ -42,8 +44,8 @@ import jcuda.jcudnn.cudnnTensorFormat;
 /**
  * cuDNN 8 through JCudnn 11.7.0 on a {@link GpuDevice}'s current context and the legacy default stream (that of
  * the engine's kernels). Math: {@code CUDNN_FMA_MATH} (true fp32) by default, {@code CUDNN_DEFAULT_MATH} (TF32
- * tensor cores allowed on Ampere and newer) when asked for. Algorithms come from the {@code _v7} heuristics: the
- * first successful one within the workspace limit.
+ * tensor cores allowed on Ampere and newer) when asked for. Algorithms come from the {@code _v7} heuristics
+ * ({@link AlgorithmSuggestions}).
  */
 final class JCudnnLibrary implements ConvLibrary<JCudnnLibrary.Descriptors> {
     /** The descriptors of one shape. */
@@ -79,10 +81,6 @@ final class JCudnnLibrary implements ConvLibrary<JCudnnLibrary.Descriptors> {
         }
     }
 
-    private int mathType() {
-        return tf32 ? cudnnMathType.CUDNN_DEFAULT_MATH : cudnnMathType.CUDNN_FMA_MATH;
-    }
-
     @Override
     public String label() {
         return label;
@@ -103,7 +101,7 @@ final class JCudnnLibrary implements ConvLibrary<JCudnnLibrary.Descriptors> {
                 "cudnnSetFilterNdDescriptor");
         check(cudnnSetConvolutionNdDescriptor(d.conv, 3, s.pads(), s.strides(), s.dilations(),
                 cudnnConvolutionMode.CUDNN_CROSS_CORRELATION, f), "cudnnSetConvolutionNdDescriptor");
-        check(cudnnSetConvolutionMathType(d.conv, mathType()), "cudnnSetConvolutionMathType");
+        check(cudnnSetConvolutionMathType(d.conv, AlgorithmSuggestions.mathType(tf32)), "cudnnSetConvolutionMathType");
         return d;
     }
 
@@ -116,18 +114,14 @@ final class JCudnnLibrary implements ConvLibrary<JCudnnLibrary.Descriptors> {
         cudnnDestroyConvolutionDescriptor(d.conv);
     }
 
-    /** Whether a heuristic's suggestion may run under the chosen math (no tensor-op math in fp32 mode). */
-    private boolean allowed(int status, int math, long memory, long limit) {
-        return status == cudnnStatus.CUDNN_STATUS_SUCCESS && memory <= limit
-                && (tf32 || math == cudnnMathType.CUDNN_FMA_MATH || math == cudnnMathType.CUDNN_DEFAULT_MATH);
-    }
-
     @Override
     public ConvAlgorithm choose(ConvDirection dir, Descriptors d, long limit) {
         device.makeCurrent();
         int[] max = new int[1];
         int[] found = new int[1];
         long[] bytes = new long[1];
+        List<AlgorithmSuggestions.Suggestion> list = new ArrayList<>();
+        IntToLongFunction workspace;
         switch (dir) {
             case FORWARD: {
                 check(cudnnGetConvolutionForwardAlgorithmMaxCount(handle, max), "cudnnGetConvolutionForwardAlgorithmMaxCount");
@@ -138,12 +132,13 @@ final class JCudnnLibrary implements ConvLibrary<JCudnnLibrary.Descriptors> {
                 check(cudnnGetConvolutionForwardAlgorithm_v7(handle, d.x, d.w, d.conv, d.y, p.length, found, p),
                         "cudnnGetConvolutionForwardAlgorithm_v7");
                 for (int i = 0; i < found[0]; i++) {
-                    if (allowed(p[i].status, p[i].mathType, p[i].memory, limit)) {
-                        check(cudnnGetConvolutionForwardWorkspaceSize(handle, d.x, d.w, d.conv, d.y, p[i].algo, bytes),
-                                "cudnnGetConvolutionForwardWorkspaceSize");
-                        return new ConvAlgorithm(p[i].algo, p[i].mathType, Math.max(bytes[0], p[i].memory));
-                    }
+                    list.add(new AlgorithmSuggestions.Suggestion(p[i].algo, p[i].status, p[i].mathType, p[i].memory));
                 }
+                workspace = algo -> {
+                    check(cudnnGetConvolutionForwardWorkspaceSize(handle, d.x, d.w, d.conv, d.y, algo, bytes),
+                            "cudnnGetConvolutionForwardWorkspaceSize");
+                    return bytes[0];
+                };
                 break;
             }
             case BACKWARD_DATA: {
@@ -156,12 +151,13 @@ final class JCudnnLibrary implements ConvLibrary<JCudnnLibrary.Descriptors> {
                 check(cudnnGetConvolutionBackwardDataAlgorithm_v7(handle, d.w, d.y, d.conv, d.x, p.length, found, p),
                         "cudnnGetConvolutionBackwardDataAlgorithm_v7");
                 for (int i = 0; i < found[0]; i++) {
-                    if (allowed(p[i].status, p[i].mathType, p[i].memory, limit)) {
-                        check(cudnnGetConvolutionBackwardDataWorkspaceSize(handle, d.w, d.y, d.conv, d.x, p[i].algo,
-                                bytes), "cudnnGetConvolutionBackwardDataWorkspaceSize");
-                        return new ConvAlgorithm(p[i].algo, p[i].mathType, Math.max(bytes[0], p[i].memory));
-                    }
+                    list.add(new AlgorithmSuggestions.Suggestion(p[i].algo, p[i].status, p[i].mathType, p[i].memory));
                 }
+                workspace = algo -> {
+                    check(cudnnGetConvolutionBackwardDataWorkspaceSize(handle, d.w, d.y, d.conv, d.x, algo, bytes),
+                            "cudnnGetConvolutionBackwardDataWorkspaceSize");
+                    return bytes[0];
+                };
                 break;
             }
             default: {
@@ -174,15 +170,16 @@ final class JCudnnLibrary implements ConvLibrary<JCudnnLibrary.Descriptors> {
                 check(cudnnGetConvolutionBackwardFilterAlgorithm_v7(handle, d.x, d.y, d.conv, d.w, p.length, found,
                         p), "cudnnGetConvolutionBackwardFilterAlgorithm_v7");
                 for (int i = 0; i < found[0]; i++) {
-                    if (allowed(p[i].status, p[i].mathType, p[i].memory, limit)) {
-                        check(cudnnGetConvolutionBackwardFilterWorkspaceSize(handle, d.x, d.y, d.conv, d.w,
-                                p[i].algo, bytes), "cudnnGetConvolutionBackwardFilterWorkspaceSize");
-                        return new ConvAlgorithm(p[i].algo, p[i].mathType, Math.max(bytes[0], p[i].memory));
-                    }
+                    list.add(new AlgorithmSuggestions.Suggestion(p[i].algo, p[i].status, p[i].mathType, p[i].memory));
                 }
+                workspace = algo -> {
+                    check(cudnnGetConvolutionBackwardFilterWorkspaceSize(handle, d.x, d.y, d.conv, d.w, algo, bytes),
+                            "cudnnGetConvolutionBackwardFilterWorkspaceSize");
+                    return bytes[0];
+                };
             }
         }
-        throw new UnsupportedOperationException("cuDNN has no " + dir + " algorithm within " + limit + " bytes");
+        return AlgorithmSuggestions.first(dir, list, tf32, limit, workspace);
     }
 
     @Override

@@ -30,17 +30,10 @@ class AcceleratorChainTest {
 
     private static List<String> lines(GpuOptions options, Supplier<ColumnMajorBlas> blas,
                                       Supplier<ConvLibrary<?>> dnn) {
-        GpuLibraries libs = new GpuLibraries() {
-            @Override
-            public ColumnMajorBlas openBlas(boolean tf32) {
-                return blas.get();
-            }
+        return lines(options, GpuLibraries.of(tf32 -> blas.get(), tf32 -> dnn.get()));
+    }
 
-            @Override
-            public ConvLibrary<?> openDnn(boolean tf32) {
-                return dnn.get();
-            }
-        };
+    private static List<String> lines(GpuOptions options, GpuLibraries libs) {
         CudaBackend b = new CudaBackend("cuda:0", new CudaProbeTest.NoopDevice() {
             @Override
             public GpuLibraries libraries() {
@@ -112,6 +105,33 @@ class AcceleratorChainTest {
         assertEquals("JCudnn is not on the class path (jcuda/jcudnn/JCudnn)",
                 NativeFailures.explain(new NoClassDefFoundError("jcuda/jcudnn/JCudnn"), "JCudnn",
                         CudnnNatives.LIBRARY, CudnnNatives.INSTALL));
+    }
+
+    @Test
+    void newerBindingsAreTriedFirstAndEachFailureIsNamed() {
+        Supplier<ColumnMajorBlas> noBlas13 = failing("libcublas.so.13 not found");
+        Supplier<ConvLibrary<?>> noDnn9 = failing("libcudnn_cnn.so.9 not found");
+        Supplier<ConvLibrary<?>> noDnn8 = failing(NO_CUDNN);
+        GpuLibraries libs = new GpuLibraries() {
+            @Override
+            public List<Binding<ColumnMajorBlas>> blas() {
+                return List.of(new Binding<>("cuBLAS 13", tf32 -> noBlas13.get()),
+                        new Binding<>("cuBLAS 12", tf32 -> FAKE_BLAS.get()));
+            }
+
+            @Override
+            public List<Binding<ConvLibrary<?>>> dnn() {
+                return List.of(new Binding<>("cuDNN 9", tf32 -> noDnn9.get()),
+                        new Binding<>("cuDNN 8", tf32 -> noDnn8.get()));
+            }
+        };
+        assertEquals(List.of("gemm: cuBLAS (host fake) (cuBLAS 13 unavailable: libcublas.so.13 not found)",
+                "conv3d: own CUDA kernels (vol2col + cuBLAS (host fake)) (cuDNN 9 unavailable: libcudnn_cnn.so.9 not "
+                        + "found; cuDNN 8 unavailable: " + NO_CUDNN + ")"), lines(GpuOptions.DEFAULT, libs));
+        assertEquals(List.of("gemm: own CUDA kernels (cuBLAS unavailable: disabled by -Dcryoetgan.cublas=false)",
+                "conv3d: own CUDA kernels (vol2col + own sgemm) (cuDNN unavailable: disabled by "
+                        + "-Dcryoetgan.cudnn=false)"), lines(GpuOptions.DEFAULT.ownKernelsOnly(), libs),
+                "switched off: one line for all bindings");
     }
 
     @Test

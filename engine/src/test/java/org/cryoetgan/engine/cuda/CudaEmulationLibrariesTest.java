@@ -35,17 +35,7 @@ class CudaEmulationLibrariesTest extends CudaParitySuite {
         HostBlas.Memory memory = HostBlas.of(device);
         blas = new HostBlas(memory);
         dnn = new HostDnn(memory);
-        device.withLibraries(new GpuLibraries() {
-            @Override
-            public ColumnMajorBlas openBlas(boolean tf32) {
-                return blas;
-            }
-
-            @Override
-            public ConvLibrary<?> openDnn(boolean tf32) {
-                return dnn;
-            }
-        });
+        device.withLibraries(GpuLibraries.of(tf32 -> blas, tf32 -> dnn));
         backend = new CudaBackend("cuda-emu-libs", device, COLUMN_LIMIT, GpuOptions.DEFAULT);
         return backend;
     }

@@ -122,7 +122,7 @@ class CudnnPlanningTest {
                     "attempt " + attempt + ": the renamed JCudnn binding loads and then misses libcudnn.so.8");
             String cublas;
             try {
-                new JCudaLibraries(new CudaProbeTest.NoopDevice()).openBlas(false).close();
+                new JCudaLibraries(new CudaProbeTest.NoopDevice()).blas().get(1).open().apply(false).close();
                 cublas = "loaded";
             } catch (LibraryUnavailableException e) {
                 cublas = e.getMessage();
