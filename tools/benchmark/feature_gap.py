@@ -5,12 +5,15 @@
 
 For each feature group (radial profile, log power spectrum per radius, skewness/kurtosis) it prints the mean over
 features of |mean_a - mean_b| / std_b, over all volumes and per class: 0 means the sets agree, 1 means they are a
-standard deviation of the reference set apart. The largest single gaps are listed too.
+standard deviation of the reference set apart. The largest single gaps are listed too, and the Fréchet distance of
+the two sets' features (standardised by the second set's statistics; no labels used): with DATA/S-train as the
+second set it is a label-free realism score that needs no held-out labels.
 """
 import os
 import sys
 
 import numpy as np
+from scipy import linalg
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from ri_score import features, read_folder  # noqa: E402
@@ -23,6 +26,14 @@ def table(folder):
 
 def gaps(xa, xb):
     return np.abs(xa.mean(axis=0) - xb.mean(axis=0)) / (xb.std(axis=0) + 1e-8)
+
+
+def frechet(xa, xb):
+    mu, sd = xb.mean(axis=0), xb.std(axis=0) + 1e-8
+    a, b = (xa - mu) / sd, (xb - mu) / sd
+    ca, cb = np.cov(a, rowvar=False), np.cov(b, rowvar=False)
+    mean_term = float(((a.mean(axis=0) - b.mean(axis=0)) ** 2).sum())
+    return mean_term + float(np.trace(ca + cb - 2 * linalg.sqrtm(ca @ cb).real)), mean_term
 
 
 def main():
@@ -44,6 +55,8 @@ def main():
     top = np.argsort(-g)[:6]
     print("largest gaps (all volumes): " + ", ".join(
         f"{names[i]} {g[i]:.2f} ({xa[:, i].mean():.3g} vs {xb[:, i].mean():.3g})" for i in top))
+    fd, mean_term = frechet(xa, xb)
+    print(f"Fréchet distance of the standardised features: {fd:.1f} (of which the means {mean_term:.1f})")
 
 
 if __name__ == "__main__":
