@@ -1,7 +1,9 @@
 #!/usr/bin/python3
 """Where two labelled volume sets differ, in the invariant yardstick's features (see ri_score.py).
 
-    /usr/bin/python3 tools/benchmark/feature_gap.py GENERATED/ DATA/S-test/
+    /usr/bin/python3 tools/benchmark/feature_gap.py [--sample N] GENERATED/ DATA/S-test/
+
+--sample N uses N volumes of the first set (a fixed random choice, numpy seed 0) instead of all of them.
 
 For each feature group (radial profile, log power spectrum per radius, skewness/kurtosis) it prints the mean over
 features of |mean_a - mean_b| / std_b, over all volumes and per class: 0 means the sets agree, 1 means they are a
@@ -19,9 +21,10 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from ri_score import features, read_folder  # noqa: E402
 
 
-def table(folder):
+def table(folder, sample=None):
     vols, labels = read_folder(folder)
-    return np.array([features(v) for v in vols]), np.array(labels)
+    keep = np.random.default_rng(0).permutation(len(vols))[:sample] if sample else range(len(vols))
+    return np.array([features(vols[i]) for i in keep]), np.array([labels[i] for i in keep])
 
 
 def gaps(xa, xb):
@@ -37,10 +40,15 @@ def frechet(xa, xb):
 
 
 def main():
-    if len(sys.argv) != 3:
+    args = sys.argv[1:]
+    sample = None
+    if len(args) == 4 and args[0] == "--sample":
+        sample = int(args[1])
+        args = args[2:]
+    if len(args) != 2:
         sys.exit(__doc__)
-    xa, ya = table(sys.argv[1])
-    xb, yb = table(sys.argv[2])
+    xa, ya = table(args[0], sample)
+    xb, yb = table(args[1])
     nr = (xa.shape[1] - 2) // 2
     groups = {"profile": slice(0, nr), "spectrum": slice(nr, 2 * nr), "moments": slice(2 * nr, 2 * nr + 2)}
     rows = [("all", gaps(xa, xb))]

@@ -56,21 +56,13 @@ class CycleWganVsTorchTest {
      * them), where both sides hold only rounding noise; for those, Java must be below that level too.
      */
     private static void compare(String what, float[] expected, float[] actual, double zeroLevel) {
-        assertEquals(expected.length, actual.length, what);
-        double diff = 0;
-        double scale = 0;
-        double actualMax = 0;
-        for (int i = 0; i < expected.length; i++) {
-            diff = Math.max(diff, Math.abs((double) actual[i] - expected[i]));
-            scale = Math.max(scale, Math.abs(expected[i]));
-            actualMax = Math.max(actualMax, Math.abs(actual[i]));
-        }
-        if (scale < zeroLevel) {
+        TorchFixtures.MaxErrors e = TorchFixtures.maxErrors(what, expected, actual);
+        if (e.scale() < zeroLevel) {
             ZEROS.add(what);
-            assertTrue(actualMax < zeroLevel, what + ": expected a zero gradient, got max " + actualMax);
+            assertTrue(e.actualMax() < zeroLevel, what + ": expected a zero gradient, got max " + e.actualMax());
             return;
         }
-        double err = diff / scale;
+        double err = e.relative();
         ERRORS.put(what, err);
         assertTrue(err <= TOL, what + ": relative error " + err);
     }

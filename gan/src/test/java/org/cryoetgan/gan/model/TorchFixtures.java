@@ -25,4 +25,28 @@ public final class TorchFixtures {
             throw new IllegalStateException("fixture torch/" + name + ": " + e.getMessage(), e);
         }
     }
+
+    /** The largest |actual − expected|, the largest |expected| and the largest |actual| of two equal-length arrays. */
+    public record MaxErrors(double diff, double scale, double actualMax) {
+        /** The norm-wise relative error {@code diff / scale}. */
+        public double relative() {
+            return diff / scale;
+        }
+    }
+
+    /** Compares two arrays element by element; throws if their lengths differ. */
+    public static MaxErrors maxErrors(String what, float[] expected, float[] actual) {
+        if (expected.length != actual.length) {
+            throw new AssertionError(what + ": sizes differ (" + expected.length + " vs " + actual.length + ")");
+        }
+        double diff = 0;
+        double scale = 0;
+        double actualMax = 0;
+        for (int i = 0; i < expected.length; i++) {
+            diff = Math.max(diff, Math.abs((double) actual[i] - expected[i]));
+            scale = Math.max(scale, Math.abs(expected[i]));
+            actualMax = Math.max(actualMax, Math.abs(actual[i]));
+        }
+        return new MaxErrors(diff, scale, actualMax);
+    }
 }

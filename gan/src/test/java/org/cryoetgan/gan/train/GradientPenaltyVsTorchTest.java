@@ -79,20 +79,12 @@ class GradientPenaltyVsTorchTest {
      * instance norm, whose torch values are rounding noise below 1e-7) must be as small here.
      */
     private static void check(String what, float[] expected, float[] actual) {
-        assertTrue(expected.length == actual.length, what + ": sizes differ");
-        double diff = 0;
-        double scale = 0;
-        double actualMax = 0;
-        for (int i = 0; i < expected.length; i++) {
-            diff = Math.max(diff, Math.abs((double) actual[i] - expected[i]));
-            scale = Math.max(scale, Math.abs(expected[i]));
-            actualMax = Math.max(actualMax, Math.abs(actual[i]));
-        }
-        if (scale < 1e-6) {
-            assertTrue(actualMax < 1e-5, what + ": expected zero, got max " + actualMax);
+        TorchFixtures.MaxErrors e = TorchFixtures.maxErrors(what, expected, actual);
+        if (e.scale() < 1e-6) {
+            assertTrue(e.actualMax() < 1e-5, what + ": expected zero, got max " + e.actualMax());
             return;
         }
-        worst = Math.max(worst, diff / scale);
-        assertTrue(diff / scale <= TOL, what + ": relative error " + diff / scale + " > " + TOL);
+        worst = Math.max(worst, e.relative());
+        assertTrue(e.relative() <= TOL, what + ": relative error " + e.relative() + " > " + TOL);
     }
 }
