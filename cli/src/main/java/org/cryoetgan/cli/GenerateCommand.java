@@ -29,7 +29,7 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--run", required = true, paramLabel = "DIR", description = "Training run folder.")
     Path run;
 
-    @Option(names = "--checkpoint", paramLabel = "FILE", description = "A checkpoint of the run (default: the newest).")
+    @Option(names = "--checkpoint", paramLabel = "FILE", description = "A checkpoint of the run (default: the selected one when training selected one with --select-every, else the newest).")
     Path checkpoint;
 
     @Option(names = "--maps", required = true, split = ",", paramLabel = "DIR|LIST|FILE",

@@ -17,6 +17,7 @@ import org.cryoetgan.gan.train.Progress;
 import org.cryoetgan.gan.train.RunFolder;
 import org.cryoetgan.gan.train.TrainingConfig;
 import org.cryoetgan.gan.sim.InputSimulation;
+import org.cryoetgan.gan.train.RealismProbe;
 import org.cryoetgan.gan.train.SimulatedInputs;
 import org.cryoetgan.gan.train.TrainingData;
 import org.cryoetgan.gan.train.TrainingRun;
@@ -127,6 +128,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--checkpoint-every", description = "Steps between checkpoints.") Integer checkpointEvery;
     @Option(names = "--sample-every", description = "Steps between sample montages.") Integer sampleEvery;
     @Option(names = "--log-every", description = "Steps between metric lines.") Integer logEvery;
+    @Option(names = "--generator-average", paramLabel = "DECAY", description = "Keep a moving average of G_ds's weights with this decay (e.g. 0.999) and generate with it (0: off).") Double generatorAverage;
+    @Option(names = "--select-every", paramLabel = "STEPS", description = "Score the generator every STEPS steps by its label-free realism distance to the training subtomograms and keep the best as the run's selected checkpoint, which generate uses (0: off).") Integer selectEvery;
+    @Option(names = "--select-samples", description = "Outputs generated for each realism score (140).") Integer selectSamples;
 
     @Override
     public Integer call() throws Exception {
@@ -193,8 +197,11 @@ final class TrainCommand implements Callable<Integer> {
                 + " run folder %s%n", d[0].size(), s[0].size(), d[1] == null ? 0 : d[1].size(),
                 s[1] == null ? 0 : s[1].size(), cfg.box, cfg.preset, dir);
         long t0 = System.nanoTime();
-        new TrainingRun(folder, cfg, data, preview, log, Progress.stdoutIsTerminal()).keeping(retention)
-                .run(resuming);
+        TrainingRun run = new TrainingRun(folder, cfg, data, preview, log, Progress.stdoutIsTerminal()).keeping(retention);
+        if (cfg.selectEvery > 0) {
+            run.selectingBy(RealismProbe.of(d, s, data, cfg));
+        }
+        run.run(resuming);
         log.printf("done in %.1f s: checkpoints in %s, samples in %s, loss curves %s, metrics %s%n",
                 (System.nanoTime() - t0) / 1e9, folder.checkpoints(), folder.samples(), folder.lossPlot(),
                 folder.metrics());
@@ -290,6 +297,9 @@ final class TrainCommand implements Callable<Integer> {
         if (checkpointEvery != null) c.checkpointEvery = checkpointEvery;
         if (sampleEvery != null) c.sampleEvery = sampleEvery;
         if (logEvery != null) c.logEvery = logEvery;
+        if (generatorAverage != null) c.generatorAverage = generatorAverage;
+        if (selectEvery != null) c.selectEvery = selectEvery;
+        if (selectSamples != null) c.selectSamples = selectSamples;
     }
 
     /** Reads {@code --loss} values such as {@code wgan-gp}. */

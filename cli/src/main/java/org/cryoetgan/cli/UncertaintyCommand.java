@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
                 + UncertaintyRun.PNG + " (std over the mean, central sections) to --out."})
 final class UncertaintyCommand implements Callable<Integer> {
 
-    @Option(names = "--run", required = true, paramLabel = "DIR", description = "Training run folder (newest checkpoint).")
+    @Option(names = "--run", required = true, paramLabel = "DIR", description = "Training run folder (its selected checkpoint when training selected one, else the newest).")
     Path run;
 
     @Option(names = "--map", required = true, paramLabel = "FILE", description = "Density map (MRC) of the run's box size.")

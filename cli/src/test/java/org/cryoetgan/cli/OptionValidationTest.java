@@ -62,6 +62,10 @@ class OptionValidationTest {
                 "--input-snr", "-1", "--out", out);
         refused("--input-defocus takes MIN:MAX", "train", "--box", "8", "--simulate-input", "--input-defocus", "-3",
                 "--out", out);
+        refused("--generator-average (generatorAverage) must be in [0, 1), got 1.0", "train", "--box", "8",
+                "--generator-average", "1", "--out", out);
+        refused("--select-samples (selectSamples) must be >= 10", "train", "--box", "8", "--select-every", "100",
+                "--select-samples", "5", "--out", out);
     }
 
     @Test

@@ -101,7 +101,7 @@ public final class GenerationJob {
         }
         int box = trained.config().box;
         MapSources.checkMaps(maps, box);
-        CycleGenerator g = trained.model().densityToSubtomogram();
+        CycleGenerator g = trained.model().samplingGenerator();
         trained.model().eval();
         if (mcDropout && Dropout.setMonteCarlo(trained.model(), true) == 0) {
             System.err.println("note: the model has no dropout layers (trained with --dropout 0); --mc-dropout has"

@@ -14,8 +14,9 @@ import org.cryoetgan.gan.train.TrainingConfig;
 import org.cryoetgan.nn.io.Checkpoint;
 
 /**
- * A trained CryoETGAN loaded from a run folder (its {@code config.json} and a checkpoint, by default the newest),
- * with the density normalisation the run used, in evaluation mode.
+ * A trained CryoETGAN loaded from a run folder (its {@code config.json} and a checkpoint, by default the selected
+ * one if training selected one, else the newest), with the density normalisation the run used, in evaluation mode.
+ * Generation uses {@link CycleWgan#samplingGenerator()}: the averaged G_ds when the run kept one.
  */
 public final class TrainedModel implements AutoCloseable {
     private final TrainingConfig config;
@@ -38,7 +39,8 @@ public final class TrainedModel implements AutoCloseable {
     /**
      * Loads a run.
      *
-     * @param checkpointFile a specific checkpoint, or null for the run's newest
+     * @param checkpointFile a specific checkpoint, or null for the run's selected one (the best realism score,
+     *                       {@link RunFolder#selectedCheckpoint()}) when training selected one, else its newest
      */
     public static TrainedModel load(Path runDir, Path checkpointFile) throws IOException {
         RunFolder run = new RunFolder(runDir);
@@ -46,8 +48,12 @@ public final class TrainedModel implements AutoCloseable {
             throw new IOException(runDir + ": not a training run folder (no config.json)");
         }
         TrainingConfig cfg = TrainingConfig.read(run.config());
-        Path ck = checkpointFile != null ? checkpointFile : run.latestCheckpoint().orElseThrow(
-                () -> new IOException(runDir + ": the run has no checkpoint yet (" + run.checkpoints() + " is empty)"));
+        Path ck = checkpointFile;
+        if (ck == null) {
+            ck = Files.isRegularFile(run.selectedCheckpoint()) ? run.selectedCheckpoint() : run.latestCheckpoint()
+                    .orElseThrow(() -> new IOException(runDir + ": the run has no checkpoint yet (" + run.checkpoints()
+                            + " is empty)"));
+        }
         Checkpoint c = Checkpoint.open(ck);
         CycleWgan model = Scope.unscoped(() -> new CycleWgan(NetworkSpecs.of(cfg), cfg.seed));
         c.restoreModule("model", model, true);

@@ -8,7 +8,8 @@ import org.cryoetgan.nn.init.ModuleInit;
 /**
  * The four networks of CryoETGAN: {@code G_ds} (density map → subtomogram), {@code G_sd} (subtomogram → density
  * map), the critic {@code D_A} on subtomograms and {@code D_B} on density maps, plus, when configured, a spectrum
- * critic {@code D_A_spectrum} on subtomograms. As a module its state names are prefixed with those names, so one
+ * critic {@code D_A_spectrum} on subtomograms, and {@code G_ds_average}, a copy of {@code G_ds} that training keeps at
+ * a moving average of G_ds's weights. As a module its state names are prefixed with those names, so one
  * safetensors file holds the whole model.
  */
 public final class CycleWgan extends Module {
@@ -17,6 +18,7 @@ public final class CycleWgan extends Module {
     private final PatchCritic dA;
     private final PatchCritic dB;
     private final SpectrumCritic dSpectrum;
+    private final CycleGenerator gDsAverage;
 
     /**
      * Builds the networks of {@code spec}, initialised with N(0, 0.02) weights from {@code seed}; refiners then
@@ -36,11 +38,26 @@ public final class CycleWgan extends Module {
             gDs.startAsRefiner();
             gSd.startAsRefiner();
         }
+        // registered after the initialisation, so that the other networks start the same with or without it
+        gDsAverage = spec.averagedGenerator() ? registerModule("G_ds_average", spec.generator().build(rng)) : null;
+        if (gDsAverage != null) {
+            gDsAverage.loadStateDict(gDs.stateDict(), true);
+        }
     }
 
     /** Density map → subtomogram. */
     public CycleGenerator densityToSubtomogram() {
         return gDs;
+    }
+
+    /** The moving average of {@code G_ds}'s weights, or empty when the specification has none. */
+    public java.util.Optional<CycleGenerator> densityToSubtomogramAverage() {
+        return java.util.Optional.ofNullable(gDsAverage);
+    }
+
+    /** The density → subtomogram network that generation uses: the averaged G_ds when there is one, else G_ds. */
+    public CycleGenerator samplingGenerator() {
+        return gDsAverage != null ? gDsAverage : gDs;
     }
 
     /** Subtomogram → density map. */

@@ -10,8 +10,10 @@ import org.cryoetgan.engine.RandomGenerator;
  * @param generator      the layout of {@code G_ds} and {@code G_sd}
  * @param critic         the layout of {@code D_A} and {@code D_B}
  * @param spectrumCritic the layout of {@code D_A_spectrum}, or null for none
+ * @param averagedGenerator whether the model also holds {@code G_ds_average}, a copy of {@code G_ds} that training
+ *                          keeps at a moving average of its weights and that generation uses
  */
-public record NetworkSpec(Generator generator, Critic critic, Spectrum spectrumCritic) {
+public record NetworkSpec(Generator generator, Critic critic, Spectrum spectrumCritic, boolean averagedGenerator) {
 
     /**
      * A {@link CycleGenerator}.

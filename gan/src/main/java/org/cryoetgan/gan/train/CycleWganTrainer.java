@@ -19,6 +19,7 @@ import org.cryoetgan.nn.optim.LearningRateSchedule;
 import org.cryoetgan.nn.optim.LinearDecay;
 import org.cryoetgan.nn.optim.Optimizer;
 import org.cryoetgan.nn.optim.RmsProp;
+import org.cryoetgan.nn.optim.WeightAverage;
 import org.cryoetgan.nn.optim.WeightClipping;
 
 /**
@@ -27,7 +28,7 @@ import org.cryoetgan.nn.optim.WeightClipping;
  * both critics (and the spectrum critic of subtomograms, when configured, whose adversarial term enters the
  * generator loss times its weight) on real samples and (pooled, detached) fakes, with the WGAN-GP and/or R1 gradient penalty when
  * configured (the interpolation weights drawn from the step's generator), each followed by weight clipping
- * when enabled.
+ * when enabled; the moving average of G_ds's weights, when configured, follows each generator update.
  * All randomness of step k (density noise, generator noise channels, dropout masks, pool choices) derives from
  * (seed, k), and the batches from {@link TrainingData}, so a run resumed from a checkpoint repeats exactly.
  */
@@ -40,6 +41,7 @@ public final class CycleWganTrainer implements AutoCloseable {
     private final Optimizer criticOptimizer;
     private final ImagePool subtomogramPool;
     private final ImagePool densityPool;
+    private final WeightAverage generatorAverage;
     private long step;
 
     public CycleWganTrainer(TrainingConfig cfg, CycleWgan model, TrainingData data) {
@@ -56,6 +58,8 @@ public final class CycleWganTrainer implements AutoCloseable {
         this.criticOptimizer = optimizer(cfg, dParams);
         this.subtomogramPool = new ImagePool(cfg.imagePool);
         this.densityPool = new ImagePool(cfg.imagePool);
+        this.generatorAverage = model.densityToSubtomogramAverage()
+                .map(avg -> new WeightAverage(model.densityToSubtomogram(), avg, cfg.generatorAverage)).orElse(null);
         model.train();
     }
 
@@ -94,9 +98,15 @@ public final class CycleWganTrainer implements AutoCloseable {
         return step;
     }
 
-    /** Sets the step counter (when resuming from a checkpoint). */
+    /**
+     * Sets the step counter (when resuming from a checkpoint, after the model, averaged generator included, was
+     * restored); the weight average counts one update per step.
+     */
     public void setStep(long step) {
         this.step = step;
+        if (generatorAverage != null) {
+            generatorAverage.setUpdates(step);
+        }
     }
 
     /**
@@ -149,6 +159,9 @@ public final class CycleWganTrainer implements AutoCloseable {
             requireFinite(out, k);
             lossG.backward();
             generatorOptimizer.step();
+            if (generatorAverage != null) {
+                generatorAverage.update();
+            }
 
             // ---- critics ----------------------------------------------------------------------------------
             for (int c = 0; c < cfg.criticSteps; c++) {

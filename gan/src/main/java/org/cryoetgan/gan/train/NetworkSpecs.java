@@ -7,7 +7,8 @@ public final class NetworkSpecs {
     private NetworkSpecs() {
     }
 
-    /** The layout of {@code c}'s generators and critics; a spectrum critic only when its weight is positive. */
+    /** The layout of {@code c}'s generators and critics; a spectrum critic only when its weight is positive,
+     * an averaged {@code G_ds} only when a weight-average decay is set. */
     public static NetworkSpec of(TrainingConfig c) {
         return new NetworkSpec(
                 new NetworkSpec.Generator(c.generatorWidth, c.residualBlocks, c.noiseChannels, c.outputNoiseChannels,
@@ -16,6 +17,7 @@ public final class NetworkSpecs {
                         c.criticInstanceNorm),
                 c.spectrumCriticWeight > 0
                         ? new NetworkSpec.Spectrum(c.box, c.spectrumCriticAxes, c.spectrumCriticWidth, c.spectralNorm)
-                        : null);
+                        : null,
+                c.generatorAverage > 0);
     }
 }

@@ -19,6 +19,8 @@ import java.util.stream.Stream;
  * loss.png                    loss curves
  * samples/step-000250.png     G_ds outputs on fixed density maps
  * checkpoints/step-000500.safetensors   networks, optimizer states, step and normalisation
+ * selection.jsonl             the realism score of each scoring step (train --select-every)
+ * selected.safetensors        the networks at the best-scoring step, which generation uses
  * </pre>
  */
 public final class RunFolder {
@@ -70,6 +72,16 @@ public final class RunFolder {
     /** The pool of past fakes saved with the checkpoint of a step (only when the pool is used). */
     public Path poolFile(long step) {
         return checkpoints().resolve(String.format("step-%06d.pool.safetensors", step));
+    }
+
+    /** One realism score per scoring step (with {@code --select-every}). */
+    public Path selection() {
+        return root.resolve("selection.jsonl");
+    }
+
+    /** The networks (no optimizer state) at the step with the best realism score so far. */
+    public Path selectedCheckpoint() {
+        return root.resolve("selected.safetensors");
     }
 
     /** The checkpoint with the highest step, if any. */
@@ -126,7 +138,7 @@ public final class RunFolder {
 
     /**
      * Deletes what training wrote into the folder (checkpoints, image pools, sample montages, metrics, loss
-     * curves) so that a new run started in it mixes nothing with the old one; other files stay.
+     * curves, realism scores and the selected checkpoint) so that a new run started in it mixes nothing with the old one; other files stay.
      *
      * @return the files deleted
      */
@@ -147,7 +159,7 @@ public final class RunFolder {
                 }
             }
         }
-        for (Path p : List.of(metrics(), lossPlot())) {
+        for (Path p : List.of(metrics(), lossPlot(), selection(), selectedCheckpoint())) {
             if (Files.deleteIfExists(p)) {
                 deleted.add(p);
             }

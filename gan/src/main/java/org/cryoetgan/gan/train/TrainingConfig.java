@@ -118,6 +118,19 @@ public final class TrainingConfig {
     /** Step from which the learning rate decays linearly to zero at {@link #steps} (≥ steps: constant). */
     public int decayFrom = Integer.MAX_VALUE;
     public long seed = 1;
+    /**
+     * Decay of the moving average of G_ds's weights that generation uses (0: none, generation uses G_ds itself;
+     * see {@code nn.optim.WeightAverage} for the warm-up).
+     */
+    public double generatorAverage = 0.0;
+    /**
+     * Every this many steps, score the generator by its label-free realism distance (the Fréchet distance of the
+     * invariant features of its outputs to the training subtomograms') and keep the best as the run's selected
+     * checkpoint, which generation then uses (0: off).
+     */
+    public int selectEvery = 0;
+    /** Outputs generated for each realism score. */
+    public int selectSamples = 140;
 
     // ---- bookkeeping ---------------------------------------------------------------------------------------
     public int checkpointEvery = 500;
@@ -258,6 +271,10 @@ public final class TrainingConfig {
         check(p, checkpointEvery >= 1, "--checkpoint-every (checkpointEvery)", ">= 1", checkpointEvery);
         check(p, sampleEvery >= 1, "--sample-every (sampleEvery)", ">= 1", sampleEvery);
         check(p, logEvery >= 1, "--log-every (logEvery)", ">= 1", logEvery);
+        check(p, generatorAverage >= 0 && generatorAverage < 1, "--generator-average (generatorAverage)", "in [0, 1)",
+                generatorAverage);
+        check(p, selectEvery >= 0, "--select-every (selectEvery)", ">= 0 (0: off)", selectEvery);
+        check(p, selectSamples >= 10, "--select-samples (selectSamples)", ">= 10", selectSamples);
         check(p, learningRate > 0 && Double.isFinite(learningRate), "--lr (learningRate)", "a finite number > 0",
                 learningRate);
         check(p, zscoreClip > 0 && Double.isFinite(zscoreClip), "--zscore-clip (zscoreClip)", "a finite number > 0",

@@ -38,6 +38,7 @@ public final class TrainingRun {
     private final PrintStream out;
     private final boolean terminal;
     private CheckpointRetention retention = CheckpointRetention.DEFAULT;
+    private RealismProbe probe;
 
     /**
      * @param previewMaps density maps shown in the sample montages (e.g. held-out ones); the first few are used
@@ -55,6 +56,19 @@ public final class TrainingRun {
     /** Which checkpoints stay after each save ({@link CheckpointRetention#DEFAULT} unless set). */
     public TrainingRun keeping(CheckpointRetention retention) {
         this.retention = retention;
+        return this;
+    }
+
+    /**
+     * Scores the sampling generator with {@code probe} every {@code cfg.selectEvery} steps (and at the last), logs
+     * the scores to {@link RunFolder#selection()} and keeps the best-scoring networks as
+     * {@link RunFolder#selectedCheckpoint()}.
+     */
+    public TrainingRun selectingBy(RealismProbe probe) {
+        if (cfg.selectEvery <= 0) {
+            throw new IllegalArgumentException("a realism probe needs --select-every > 0");
+        }
+        this.probe = probe;
         return this;
     }
 
@@ -78,6 +92,7 @@ public final class TrainingRun {
                 restore(trainer);
             }
             long start = trainer.step();
+            Selection selection = probe == null ? null : Selection.resume(folder.selection(), start);
             try (MetricsLog log = MetricsLog.open(folder.metrics(), start)) {
                 Progress progress = new Progress(out, "train", cfg.steps, terminal, cfg.logEvery);
                 Map<String, Double> window = new LinkedHashMap<>();
@@ -120,6 +135,17 @@ public final class TrainingRun {
                         save(trainer);
                         retention.prune(folder);
                     }
+                    if (selection != null && (step % cfg.selectEvery == 0 || step == cfg.steps)) {
+                        score(trainer, selection);
+                    }
+                }
+                if (selection != null && selection.bestStep() >= 0) {
+                    out.printf(java.util.Locale.ROOT, "selected step %d (realism distance %.1f): %s%n",
+                            selection.bestStep(), selection.bestDistance(), folder.selectedCheckpoint());
+                }
+            } finally {
+                if (selection != null) {
+                    selection.close();
                 }
             }
             writeLossPlot();
@@ -127,14 +153,34 @@ public final class TrainingRun {
         }
     }
 
-    private void save(CycleWganTrainer trainer) throws IOException {
+    private void score(CycleWganTrainer trainer, Selection selection) throws IOException {
         long step = trainer.step();
+        long t0 = System.nanoTime();
+        double distance = probe.distance(trainer.model().samplingGenerator());
+        boolean best = selection.record(step, distance);
+        if (best) {
+            Map<String, Object> meta = metadata(step);
+            meta.put("realism_distance", distance);
+            Checkpoint.save(folder.selectedCheckpoint(), Map.of("model", trainer.model()), Map.of(), meta);
+        }
+        out.printf(java.util.Locale.ROOT, "%sstep %d: realism distance %.1f (%d outputs, %.1f s)%s%n",
+                terminal ? "\n" : "", step, distance, probe.size(), (System.nanoTime() - t0) / 1e9,
+                best ? ", the best so far: selected" : "");
+    }
+
+    private Map<String, Object> metadata(long step) {
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("step", step);
         meta.put("density_scaler", ScalerSpec.of(data.densityScaler()));
         meta.put("subtomogram_scaler", ScalerSpec.of(data.subtomogramScaler()));
         meta.put("box", cfg.box);
         meta.put("voxel_size", data.density().get(0).volume().voxelSize().x());
+        return meta;
+    }
+
+    private void save(CycleWganTrainer trainer) throws IOException {
+        long step = trainer.step();
+        Map<String, Object> meta = metadata(step);
         if (cfg.imagePool > 0) {
             Map<String, HostTensor> pool = new LinkedHashMap<>();
             trainer.subtomogramPool().forEach((i, t) -> pool.put("S." + i, HostTensor.of(t)));
@@ -177,7 +223,7 @@ public final class TrainingRun {
                 float[] scaled = data.densityScaler().apply(m.volume().data());
                 Tensor x = TrainingData.asBatch(scaled, cfg.box);
                 RandomGenerator noise = new RandomGenerator(CounterHash.mix(cfg.seed, 1_000_000 + i));
-                Tensor y = Tensor.noGrad(() -> model.densityToSubtomogram().forward(x, noise));
+                Tensor y = Tensor.noGrad(() -> model.samplingGenerator().forward(x, noise));
                 Volume in = m.volume();
                 entries.add(new Montage.Entry("map " + m.label(), in));
                 entries.add(new Montage.Entry("G_ds(map) " + m.label(),

@@ -39,7 +39,7 @@ public final class UncertaintyRun {
             }
             Volume input = run.config().inputSimulation == null ? map
                     : run.config().inputSimulation.simulate(map, seed);
-            UncertaintyMaps maps = new McDropoutSampler(run.model().densityToSubtomogram(), run.densityScaler())
+            UncertaintyMaps maps = new McDropoutSampler(run.model().samplingGenerator(), run.densityScaler())
                     .sample(input, samples, seed);
             Files.createDirectories(out);
             MrcWriter.write(out.resolve(MEAN), maps.mean());

@@ -23,7 +23,65 @@ class TrainingRunTest {
     private static TrainingRun run(Path dir, TrainingConfig c) {
         VolumeSet maps = TinyData.maps(c.box, 6, 1);
         VolumeSet subs = TinyData.subtomograms(c.box, 6, 2);
-        return new TrainingRun(new RunFolder(dir), c, new TrainingData(maps, subs, c), maps.samples(), QUIET, false);
+        TrainingData data = new TrainingData(maps, subs, c);
+        TrainingRun run = new TrainingRun(new RunFolder(dir), c, data, maps.samples(), QUIET, false);
+        if (c.selectEvery > 0) {
+            run.selectingBy(RealismProbe.of(new VolumeSet[] {maps, null}, new VolumeSet[] {subs, null}, data, c));
+        }
+        return run;
+    }
+
+    private static TrainingConfig averagedConfig(int steps, boolean select) {
+        TrainingConfig c = TinyData.config(8, steps);
+        c.checkpointEvery = 2;
+        c.generatorAverage = 0.99;
+        if (select) {
+            c.selectEvery = 1;
+            c.selectSamples = 12;
+        }
+        return c;
+    }
+
+    @Test
+    void theGeneratorAverageLeavesTrainingUnchangedAndResumesBitForBit(@TempDir Path tmp) throws Exception {
+        Map<String, HostTensor> a = straightAndResumedAgree(tmp, averagedConfig(4, false), averagedConfig(2, false));
+        run(tmp.resolve("plain"), TinyData.config(8, 4)).run(false);
+        Map<String, HostTensor> p = SafeTensors.read(tmp.resolve("plain/checkpoints/step-000004.safetensors")).tensors();
+        List<String> averaged = a.keySet().stream().filter(k -> k.startsWith("model.G_ds_average.")).toList();
+        assertEquals(p.keySet().stream().filter(k -> k.startsWith("model.G_ds.")).count(), averaged.size());
+        for (String k : p.keySet()) {
+            assertArrayEquals(p.get(k).data(), a.get(k).data(), 0f, k + ": the average does not change training");
+        }
+        boolean differs = false;
+        for (String k : averaged) {
+            differs |= !java.util.Arrays.equals(a.get(k).data(), a.get(k.replace("G_ds_average.", "G_ds.")).data());
+        }
+        assertTrue(differs, "the average lags behind G_ds");
+    }
+
+    @Test
+    void selectionLogsEveryScoreKeepsTheBestAndResumesToTheSameChoice(@TempDir Path tmp) throws Exception {
+        straightAndResumedAgree(tmp, averagedConfig(4, true), averagedConfig(2, true));
+        for (String name : List.of("straight", "resumed")) {
+            RunFolder f = new RunFolder(tmp.resolve(name));
+            List<Map<String, Object>> rows = MetricsLog.read(f.selection());
+            assertEquals(List.of(1, 2, 3, 4), rows.stream().map(r -> ((Number) r.get("step")).intValue()).toList(), name);
+            Map<String, Object> best = rows.stream().min(java.util.Comparator.comparingDouble(
+                    r -> ((Number) r.get("realism_distance")).doubleValue())).orElseThrow();
+            org.cryoetgan.nn.io.Checkpoint selected = org.cryoetgan.nn.io.Checkpoint.open(f.selectedCheckpoint());
+            assertEquals(((Number) best.get("step")).longValue(), selected.metadata().path("step").asLong(), name);
+            assertEquals(((Number) best.get("realism_distance")).doubleValue(),
+                    selected.metadata().path("realism_distance").asDouble(), 0, name);
+            assertTrue(selected.optimizerNames().isEmpty(), "the selected file holds the networks only");
+        }
+        List<Map<String, Object>> a = MetricsLog.read(tmp.resolve("straight/selection.jsonl"));
+        List<Map<String, Object>> b = MetricsLog.read(tmp.resolve("resumed/selection.jsonl"));
+        assertEquals(a, b, "the resumed run scores exactly as the straight one");
+        Map<String, HostTensor> sa = SafeTensors.read(tmp.resolve("straight/selected.safetensors")).tensors();
+        Map<String, HostTensor> sb = SafeTensors.read(tmp.resolve("resumed/selected.safetensors")).tensors();
+        for (String k : sa.keySet()) {
+            assertArrayEquals(sa.get(k).data(), sb.get(k).data(), 0f, k);
+        }
     }
 
     @Test
