@@ -60,7 +60,8 @@ public final class TrainingRun {
     }
 
     /**
-     * Scores the sampling generator with {@code probe} every {@code cfg.selectEvery} steps (and at the last), logs
+     * Scores the sampling generator with {@code probe} before the first step and every {@code cfg.selectEvery} steps
+     * (and at the last), logs
      * the scores to {@link RunFolder#selection()} and keeps the best-scoring networks as
      * {@link RunFolder#selectedCheckpoint()}.
      */
@@ -93,6 +94,10 @@ public final class TrainingRun {
             }
             long start = trainer.step();
             Selection selection = probe == null ? null : Selection.resume(folder.selection(), start);
+            if (selection != null && start == 0) {
+                // the untrained networks are a candidate too: a refiner's step 0 is its input unchanged
+                score(trainer, selection);
+            }
             try (MetricsLog log = MetricsLog.open(folder.metrics(), start)) {
                 Progress progress = new Progress(out, "train", cfg.steps, terminal, cfg.logEvery);
                 Map<String, Double> window = new LinkedHashMap<>();

@@ -65,7 +65,8 @@ class TrainingRunTest {
         for (String name : List.of("straight", "resumed")) {
             RunFolder f = new RunFolder(tmp.resolve(name));
             List<Map<String, Object>> rows = MetricsLog.read(f.selection());
-            assertEquals(List.of(1, 2, 3, 4), rows.stream().map(r -> ((Number) r.get("step")).intValue()).toList(), name);
+            assertEquals(List.of(0, 1, 2, 3, 4), rows.stream().map(r -> ((Number) r.get("step")).intValue()).toList(),
+                    name);
             Map<String, Object> best = rows.stream().min(java.util.Comparator.comparingDouble(
                     r -> ((Number) r.get("realism_distance")).doubleValue())).orElseThrow();
             org.cryoetgan.nn.io.Checkpoint selected = org.cryoetgan.nn.io.Checkpoint.open(f.selectedCheckpoint());
