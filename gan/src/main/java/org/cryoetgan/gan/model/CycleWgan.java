@@ -41,6 +41,9 @@ public final class CycleWgan extends Module {
         // registered after the initialisation, so that the other networks start the same with or without it
         gDsAverage = spec.averagedGenerator() ? registerModule("G_ds_average", spec.generator().build(rng)) : null;
         if (gDsAverage != null) {
+            if (spec.generator().refiner()) {
+                gDsAverage.startAsRefiner();
+            }
             gDsAverage.loadStateDict(gDs.stateDict(), true);
         }
     }

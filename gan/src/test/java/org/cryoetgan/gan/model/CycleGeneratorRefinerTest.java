@@ -48,6 +48,29 @@ class CycleGeneratorRefinerTest {
         }
     }
 
+    @Test
+    void theAveragedGeneratorComputesWhatGdsComputesWithTheSameWeights() {
+        for (boolean refiner : new boolean[] {true, false}) {
+            TrainingConfig c = config(refiner);
+            c.generatorAverage = 0.999;
+            try (CycleWgan model = Scope.unscoped(() -> new CycleWgan(NetworkSpecs.of(c), 3)); Scope s = Scope.open()) {
+                CycleGenerator average = model.densityToSubtomogramAverage().orElseThrow();
+                assertTrue(model.samplingGenerator() == average, "generation uses the average");
+                assertTrue(average.isRefiner() == refiner, "the average is a refiner exactly when G_ds is");
+                Tensor x = input();
+                for (int round = 0; round < 2; round++) {
+                    float[] expected = Tensor.noGrad(() -> model.densityToSubtomogram().forward(x,
+                            new RandomGenerator(9))).toArray();
+                    float[] actual = Tensor.noGrad(() -> average.forward(x, new RandomGenerator(9))).toArray();
+                    assertArrayEquals(expected, actual, 0f, "refiner " + refiner + ", round " + round);
+                    // move G_ds away from its start (the refiner's zeroed output layer included), copy, compare again
+                    org.cryoetgan.nn.init.ModuleInit.normal(model.densityToSubtomogram(), 0.05, new RandomGenerator(4));
+                    average.loadStateDict(model.densityToSubtomogram().stateDict(), true);
+                }
+            }
+        }
+    }
+
     private static double gradientMagnitude(Tensor p) {
         double sum = 0;
         for (float v : p.grad().toArray()) {
