@@ -8,7 +8,8 @@
 #
 # Steps: the machine (nvidia-smi, glibc, python, torch); which CUDA / cuDNN / cuBLAS / NVRTC libraries are found
 # (ldconfig -p and the pip wheels' nvidia/*/lib folders, which go on LD_LIBRARY_PATH); info; selftest --device cuda
-# with cuDNN/cuBLAS and with the own kernels only; the GPU parity suite (CudaGpuTest, CudaGpuOwnKernelsTest);
+# with cuDNN/cuBLAS and with the own kernels only; the GPU parity suite (CudaGpuTest, CudaGpuOwnKernelsTest) and
+# the second-order finite-difference suite on the GPU (CudaGpuGradGradTest);
 # timings of generator, critics and one training step at 28^3 and 40^3, batch 1 and 8, with cuDNN and with the own
 # kernels, and the same networks in PyTorch on the same GPU.
 #
@@ -151,7 +152,8 @@ TESTS_CP="$KIT/cryoetgan-cli.jar:$KIT/lib/engine-gpu-tests.jar:$CONSOLE"
 BENCH_CP="$KIT/cryoetgan-cli.jar:$KIT/lib/cryoetgan-bench.jar"
 PARITY=("${J[@]}" -Dcryoetgan.poisonRecycled=true -jar "$CONSOLE" execute --disable-banner --disable-ansi-colors --details=tree
         --class-path "$KIT/cryoetgan-cli.jar:$KIT/lib/engine-gpu-tests.jar"
-        --select-class org.cryoetgan.engine.cuda.CudaGpuTest --select-class org.cryoetgan.engine.cuda.CudaGpuOwnKernelsTest)
+        --select-class org.cryoetgan.engine.cuda.CudaGpuTest --select-class org.cryoetgan.engine.cuda.CudaGpuOwnKernelsTest
+        --select-class org.cryoetgan.engine.cuda.CudaGpuGradGradTest)
 TIMING=(org.cryoetgan.bench.NetworkTiming --device cuda --json --size 28,40 --batch 1,8 --runs 5 --warm 3)
 TORCH=(tools/gpu/torch_timing.py --device cuda --size 28,40 --batch 1,8 --runs 5)
 

@@ -57,7 +57,10 @@ mkdir -p "$KIT/lib"
 cp cli/target/cryoetgan-cli.jar "$KIT/"
 cp bench/target/cryoetgan-bench-*[0-9T].jar "$KIT/lib/cryoetgan-bench.jar" 2>/dev/null \
   || cp "$(ls bench/target/cryoetgan-bench-*.jar | grep -v sources | head -1)" "$KIT/lib/cryoetgan-bench.jar"
-"$JDK/bin/jar" --create --file "$KIT/lib/engine-gpu-tests.jar" -C engine/target/test-classes org/cryoetgan/engine/cuda
+# the CUDA test classes, and the second-order suite that CudaGpuGradGradTest runs with its checks
+"$JDK/bin/jar" --create --file "$KIT/lib/engine-gpu-tests.jar" -C engine/target/test-classes org/cryoetgan/engine/cuda \
+  -C engine/target/test-classes org/cryoetgan/engine/testing \
+  -C engine/target/test-classes org/cryoetgan/engine/ops/GradGradSuite.class
 cp "$HOME/.m2/repository/org/junit/platform/junit-platform-console-standalone/$JUNIT/$CONSOLE" "$KIT/lib/"
 STUBS=$(ls -td engine/target/cuda-stubs/*/all 2>/dev/null | head -1 || true)
 if [ -n "$STUBS" ]; then

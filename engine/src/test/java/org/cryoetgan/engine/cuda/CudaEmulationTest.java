@@ -2,7 +2,6 @@ package org.cryoetgan.engine.cuda;
 
 
 import java.io.IOException;
-import java.nio.file.Path;
 
 /**
  * The parity suite on the kernel emulator: the unchanged .cu sources compiled with g++ and launched with exactly
@@ -17,6 +16,6 @@ class CudaEmulationTest extends CudaParitySuite {
 
     @Override
     CudaBackend openGpu() throws IOException {
-        return new CudaBackend("cuda-emu", new EmulatedGpuDevice(CudaEmulator.executableOrSkip()), COLUMN_LIMIT);
+        return CudaTestBackends.emulated(COLUMN_LIMIT);
     }
 }

@@ -15,12 +15,19 @@ import java.util.stream.Stream;
 
 /**
  * Builds the kernel emulator (engine/src/test/cuda/driver.cpp with emu.h and the unchanged kernel sources) with
- * g++ into target/cuda-emu/, once per source version, and reports why when it cannot.
+ * g++ into engine/target/cuda-emu/, once per source version, and reports why when it cannot.
  */
 final class CudaEmulator {
-    static final Path KERNEL_SOURCES = Paths.get("src/main/cuda");
-    static final Path EMULATOR_SOURCES = Paths.get("src/test/cuda");
-    static final Path BUILD_DIR = Paths.get("target/cuda-emu");
+    /**
+     * The engine module's folder: the working directory in the engine's tests, its sibling {@code ../engine} in
+     * those of other modules (Maven runs each module's tests in its own folder).
+     */
+    static final Path ENGINE_DIR = Files.isDirectory(Paths.get("src/main/cuda")) ? Paths.get("")
+            : Paths.get("..", "engine");
+    static final Path KERNEL_SOURCES = ENGINE_DIR.resolve("src/main/cuda");
+    static final Path EMULATOR_SOURCES = ENGINE_DIR.resolve("src/test/cuda");
+    /** In the engine's target folder, so that other modules' tests reuse the emulator the engine's tests built. */
+    static final Path BUILD_DIR = ENGINE_DIR.resolve("target/cuda-emu");
     private static Build build;
 
     private CudaEmulator() {

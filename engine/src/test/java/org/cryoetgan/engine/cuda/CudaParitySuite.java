@@ -29,7 +29,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class CudaParitySuite {
     /** Floats per vol2col chunk in these tests: small enough to split every convolution below. */
-    static final long COLUMN_LIMIT = 3000;
+    static final long COLUMN_LIMIT = CudaTestBackends.COLUMN_LIMIT;
     private static final CpuBackend CPU = new CpuBackend(2);
     private CudaBackend gpu;
     private final Random rnd = new Random(42);

@@ -1,90 +1,12 @@
 package org.cryoetgan.gan.train;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.cryoetgan.engine.Backends;
-import org.cryoetgan.engine.RandomGenerator;
-import org.cryoetgan.engine.Scope;
-import org.cryoetgan.engine.Tensor;
-import org.cryoetgan.gan.model.PatchCritic;
-import org.cryoetgan.gan.model.TorchFixtures;
-import org.cryoetgan.nn.io.SafeTensorsFile;
-import org.junit.jupiter.api.Test;
+import org.cryoetgan.engine.backend.Backend;
 
-/**
- * WGAN-GP and R1 penalties of the paper's critic (spectral norm, instance norm, LeakyReLU, 3-D, batch 2, odd
- * edge 17) against torch.autograd.grad(..., create_graph=True): the penalty value and its gradient with respect
- * to every critic parameter, within 1e-4 relative (fixture: tools/torch_penalty_reference.py).
- */
-class GradientPenaltyVsTorchTest {
-    private static final double TOL = 1e-4;
-    private static final SafeTensorsFile FIX = TorchFixtures.load("penalties.safetensors");
-    private static double worst;
-
-    @org.junit.jupiter.api.AfterAll
-    static void report() {
-        System.out.println("gradient penalties vs torch: max relative error " + worst);
-    }
-
-    private static Tensor fixture(String key) {
-        return FIX.tensors().get(key).toTensor(Backends.getDefault());
-    }
-
-    private static PatchCritic critic() {
-        PatchCritic d = Scope.unscoped(() -> new PatchCritic(2, 3, 2, true, new RandomGenerator(1)));
-        Map<String, Tensor> state = new LinkedHashMap<>();
-        for (String k : d.stateDict().keySet()) {
-            state.put(k, Scope.unscoped(() -> fixture("state." + k)));
-        }
-        assertTrue(d.loadStateDict(state, true).isClean());
-        state.values().forEach(Tensor::close);
-        d.train();
-        return d;
-    }
-
-    @Test
-    void wganGpPenaltyAndItsParameterGradientsMatchTorch() {
-        try (PatchCritic d = critic(); Scope s = Scope.open()) {
-            Tensor gp = GradientPenalty.wganGp(d, fixture("input.real"), fixture("input.fake"), fixture("input.eps"));
-            gp.backward();
-            compare(d, gp, "gp");
-        }
-    }
-
-    @Test
-    void r1PenaltyAndItsParameterGradientsMatchTorch() {
-        try (PatchCritic d = critic(); Scope s = Scope.open()) {
-            Tensor r1 = GradientPenalty.r1(d, fixture("input.real"));
-            r1.backward();
-            compare(d, r1, "r1");
-        }
-    }
-
-    private static void compare(PatchCritic d, Tensor penalty, String what) {
-        check(what + ".value", FIX.tensors().get(what + ".value").data(), penalty.toArray());
-        int compared = 0;
-        for (Map.Entry<String, Tensor> p : d.namedParameters().entrySet()) {
-            Tensor g = p.getValue().grad();
-            float[] expected = FIX.tensors().get(what + ".grad." + p.getKey()).data();
-            check(what + " gradient of " + p.getKey(), expected, g == null ? new float[expected.length] : g.toArray());
-            compared++;
-        }
-        assertTrue(compared == 8, "all eight parameters compared, got " + compared);
-    }
-
-    /**
-     * Relative max error within TOL; a gradient that is zero in exact arithmetic (the biases in front of an
-     * instance norm, whose torch values are rounding noise below 1e-7) must be as small here.
-     */
-    private static void check(String what, float[] expected, float[] actual) {
-        TorchFixtures.MaxErrors e = TorchFixtures.maxErrors(what, expected, actual);
-        if (e.scale() < 1e-6) {
-            assertTrue(e.actualMax() < 1e-5, what + ": expected zero, got max " + e.actualMax());
-            return;
-        }
-        worst = Math.max(worst, e.relative());
-        assertTrue(e.relative() <= TOL, what + ": relative error " + e.relative() + " > " + TOL);
+/** The penalties against torch on the CPU backend. */
+class GradientPenaltyVsTorchTest extends GradientPenaltyVsTorchSuite {
+    @Override
+    protected Backend openBackend() {
+        return Backends.cpu();
     }
 }
