@@ -36,9 +36,9 @@ final class DemoTraining {
             throw new IllegalArgumentException("--box " + box + ": the demo's bundled RELION subtomograms are "
                     + recipe.box() + "³ (leave --box out, or train on your data with --density and --subtomograms)");
         }
-        BenchmarkRun.prepareOutput(runDir.resolve(EVALUATION), true, null); // a new run: an old evaluation is stale
         long t0 = System.nanoTime();
         BenchmarkData data = DemoData.write(runDir.resolve(DATA).toAbsolutePath(), mapsPerClass, seed);
+        BenchmarkRun.prepareOutput(runDir.resolve(EVALUATION), true, null); // a new run: an old evaluation is stale
         log.printf(Locale.ROOT, "demo data in %s (%.1f s): D = %d clean maps per class of %d classes (%s), made from"
                         + " the bundled atomic models; S = subtomograms made with RELION 3.1 (bundled, %d for"
                         + " training, %d held out for the evaluation), %d³ voxels of %.1f Å%n", data.root(),

@@ -108,6 +108,9 @@ class TrainGenerateCommandTest {
         CliRun demoBox = CliRun.of("train", "--box", "16", "--out", tmp.resolve("r3").toString());
         assertTrue(demoBox.failedWithOneLine() && demoBox.err().contains("--box 16")
                 && demoBox.err().contains("28³"), demoBox.err());
+        CliRun none = CliRun.of("train", "--demo-per-class", "0", "--out", tmp.resolve("r5").toString());
+        assertTrue(none.failedWithOneLine() && none.err().contains("--demo-per-class must be at least 1"), none.err());
+        assertTrue(!Files.exists(tmp.resolve("r5")), "nothing written before the option is checked");
         CliRun half = CliRun.of("train", "--subtomograms", tmp.toString(), "--out", tmp.resolve("r4").toString());
         assertTrue(half.failedWithOneLine() && half.err().contains("no density maps"), half.err());
     }
