@@ -52,8 +52,9 @@ def run(cmd, cwd=None):
     return p.stdout
 
 
-def density(jar, out, per_model, box, voxel, resolution, seed, extra_list, max_shift=0.0):
-    cmd = ["java", "-jar", jar, "density", "--demo", "all", "--models", extra_list, "--per-model", str(per_model),
+def density(jar, out, per_model, box, voxel, resolution, seed, max_shift=0.0):
+    """Maps of the seven bundled models (`density --demo all`; gan/src/main/resources/org/cryoetgan/gan/demo/)."""
+    cmd = ["java", "-jar", jar, "density", "--demo", "all", "--per-model", str(per_model),
            "--box", str(box), "--voxel", str(voxel), "--resolution", str(resolution), "--seed", str(seed),
            "--out", out]
     if max_shift > 0:
@@ -68,9 +69,10 @@ def read(path):
         return np.asarray(m.data, dtype=np.float32).copy()
 
 
-def write(path, data, voxel):
-    with mrcfile.new(path, overwrite=True) as m:
-        m.set_data(np.ascontiguousarray(data, dtype=np.float32))
+def write(path, data, voxel, dtype=np.float32):
+    """Writes an MRC file: mode 2 (float32) or, with dtype float16, mode 12; gzipped when the name ends in .gz."""
+    with mrcfile.new(path, overwrite=True, compression="gzip" if path.endswith(".gz") else None) as m:
+        m.set_data(np.ascontiguousarray(data, dtype=dtype))
         m.voxel_size = voxel
 
 
@@ -133,7 +135,7 @@ def particle(job):
         noise_std = np.sqrt(clean.var() / job["snr"])
         noisy = clean + rng.normal(0.0, noise_std, clean.shape)
         volume = crop(reconstruct(work, noisy, job["voxel"], job["tilts"], job["defocus_a"], "noisy"), job["box"])
-        write(job["out"], volume, job["voxel"])
+        write(job["out"], volume, job["voxel"], np.float16 if job["float16"] else np.float32)
         result = {"noise_std": float(noise_std), "neighbour": neighbour}
         if job["check"]:
             ref = crop(reconstruct(work, clean, job["voxel"], job["tilts"], job["defocus_a"], "clean"), job["box"])
@@ -177,6 +179,8 @@ def main():
     ap.add_argument("--check", type=int, default=20, help="particles whose noise-free reconstruction is measured")
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--float16", action="store_true", help="write the subtomograms as MRC mode 12 (half precision)")
+    ap.add_argument("--gzip", action="store_true", help="write the subtomograms gzipped (.mrc.gz)")
     ap.add_argument("--jar", default=os.path.join(ROOT, "cli", "target", "cryoetgan-cli.jar"))
     a = ap.parse_args()
     snr = parse_range(a.snr, "snr")
@@ -199,16 +203,10 @@ def main():
         shutil.rmtree(a.out)
     os.makedirs(a.out, exist_ok=True)
     t0 = time.time()
-    extra = os.path.join(a.out, "extra-models.txt")
-    with open(os.path.join(HERE, "models", "models.txt")) as f, open(extra, "w") as g:
-        for line in f:
-            if line.strip():
-                path, label = line.split()
-                g.write(f"{os.path.join(HERE, 'models', path)} {label}\n")
-    density(a.jar, os.path.join(a.out, "D"), a.density, a.box, a.voxel, a.map_resolution, a.seed, extra)
+    density(a.jar, os.path.join(a.out, "D"), a.density, a.box, a.voxel, a.map_resolution, a.seed)
     specimens = os.path.join(a.out, "specimens")
     spec_rows = density(a.jar, specimens, a.train + a.test, 2 * a.box, a.voxel, a.specimen_resolution,
-                        a.seed + 1000003, extra, max_shift=2 * a.voxel)
+                        a.seed + 1000003, max_shift=2 * a.voxel)
     rng = np.random.default_rng(a.seed)
     tilts = [float(t) for t in np.arange(-60, 60.001, 3)]
     jobs, rows = [], []
@@ -218,12 +216,12 @@ def main():
         per_class[row["label"]] = j + 1
         split = "S-train" if j < a.train else "S-test"
         os.makedirs(os.path.join(a.out, split), exist_ok=True)
-        name = f"{row['label']}_{j:04d}.mrc"
+        name = f"{row['label']}_{j:04d}.mrc" + (".gz" if a.gzip else "")
         other = int(rng.integers(len(spec_rows))) if rng.random() < a.neighbours else None
         job = {"spec": os.path.join(specimens, row["file"]), "out": os.path.join(a.out, split, name),
                "neighbour": None if other is None or other == i else os.path.join(specimens, spec_rows[other]["file"]),
                "snr": float(rng.uniform(*snr)), "defocus_a": float(rng.uniform(*defocus)) * 1e4,
-               "tilts": tilts, "voxel": a.voxel, "box": a.box, "seed": int(rng.integers(2 ** 62)),
+               "tilts": tilts, "voxel": a.voxel, "box": a.box, "seed": int(rng.integers(2 ** 62)), "float16": a.float16,
                "check": i % max(1, len(spec_rows) // max(a.check, 1)) == 0 if a.check > 0 else False}
         jobs.append(job)
         rows.append((split, name, row, job))
@@ -248,6 +246,8 @@ def main():
     checked = [r for r in results if "volume_snr" in r]
     stats = {
         "classes": sorted(per_class), "box": a.box, "voxel_A": a.voxel, "seed": a.seed,
+        "map_resolution_A": a.map_resolution, "specimen_resolution_A": a.specimen_resolution,
+        "subtomogram_mode": 12 if a.float16 else 2,
         "counts": {"D": a.density * len(per_class), "S-train": a.train * len(per_class),
                    "S-test": a.test * len(per_class)},
         "tilt_series_deg": [tilts[0], tilts[-1], 3.0], "snr_range": snr, "defocus_um_range": defocus,
@@ -262,7 +262,6 @@ def main():
     with open(os.path.join(a.out, "stats.json"), "w") as f:
         json.dump(stats, f, indent=2)
     shutil.rmtree(specimens)
-    os.remove(extra)
     print(json.dumps(stats, indent=2))
 
 

@@ -52,6 +52,10 @@ final class BenchmarkCommand implements Callable<Integer> {
             description = "Defocus range of the simulator in µm (default -3:-5).")
     List<Double> simDefocus = List.of(-3.0, -5.0);
 
+    @Option(names = "--no-cb3d", description = "Skip CB3D: no CB3D accuracies and no FID, IS, PRDC or SSIM (they"
+            + " use its features); the invariant-feature yardstick and the collapse check remain.")
+    boolean noCb3d;
+
     @Option(names = "--cb3d-epochs", description = "CB3D epochs (default: the trainer's).") Integer cb3dEpochs;
     @Option(names = "--cb3d-width", description = "CB3D first-stage channels (default: the trainer's).") Integer cb3dWidth;
     @Option(names = "--cb3d-fc", description = "CB3D fc6/fc7 units (default: the trainer's).") Integer cb3dFc;
@@ -124,6 +128,7 @@ final class BenchmarkCommand implements Callable<Integer> {
         }
         s.defocusMinUm = simDefocus.get(0);
         s.defocusMaxUm = simDefocus.get(1);
+        s.cb3d = !noCb3d;
         if (cb3dEpochs != null) s.classifier.epochs = cb3dEpochs;
         if (cb3dWidth != null) s.classifier.baseChannels = cb3dWidth;
         if (cb3dFc != null) s.classifier.fcWidth = cb3dFc;

@@ -119,9 +119,10 @@ final class DensityCommand implements Callable<Integer> {
             }
         }
         if (inputs.demo != null) {
-            List<String> names = inputs.demo.contains("all") ? DemoModels.names() : inputs.demo;
-            for (String n : names) {
-                sources.add(MapSources.demo(n, settings));
+            if (inputs.demo.contains("all")) {
+                sources.addAll(MapSources.allDemo(settings));
+            } else {
+                inputs.demo.forEach(n -> sources.add(MapSources.demo(n, settings)));
             }
         }
         if (inputs.membrane) {

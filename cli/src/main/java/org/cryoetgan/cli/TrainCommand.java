@@ -27,8 +27,9 @@ import picocli.CommandLine.Option;
 /** {@code cryoetgan-cli train}: trains CryoETGAN on unpaired density maps and subtomograms, or on the demo. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Train CryoETGAN (cycle-consistent Wasserstein GAN) on unpaired density maps and subtomograms.",
-            "With no data, trains on the built-in demo: density maps made from bundled atomic models and, as the "
-                + "stand-in for experimental data, subtomograms from the traditional simulator.",
+            "With no data, trains on the built-in demo: density maps made from seven bundled atomic models and, as "
+                + "the experimental data, a small bundled set of subtomograms made with RELION 3.1; then scores the "
+                + "GAN's output against the traditional simulator's on held-out RELION subtomograms.",
             "Options left out take the preset's value (paper: the paper's settings; reference-code: the public "
                 + "reference implementation's; cpu: the best recipe measured on the 28³ benchmark; demo: small and fast)."})
 final class TrainCommand implements Callable<Integer> {
@@ -74,7 +75,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "JSON", description = "Read every setting from a config.json.")
     Path config;
 
-    @Option(names = "--demo-per-class", description = "Demo volumes per class and domain (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--demo-per-class", description = "Demo: clean density maps per class in domain D (default:"
+            + " ${DEFAULT-VALUE}; the RELION subtomograms are a fixed bundled set).")
     int demoPerClass = 12;
 
     @Option(names = "--threads", description = "CPU threads (default: all cores).")
@@ -155,11 +157,11 @@ final class TrainCommand implements Callable<Integer> {
             cfg = TrainingConfig.read(existing.config());
             sources = DataSources.read(existing.dataSources());
         } else {
-            boolean demo = density.isEmpty();
+            boolean demo = density.isEmpty() && subtomograms.isEmpty();
             cfg = config != null ? TrainingConfig.read(config)
                     : TrainingConfig.preset(preset != null ? preset : (demo ? "demo" : "paper"));
-            sources = demo ? DataSources.demo(demoPerClass)
-                    : new DataSources(names(density), names(subtomograms), labels == null ? null : labels.toString(), 0);
+            sources = demo ? null
+                    : new DataSources(names(density), names(subtomograms), labels == null ? null : labels.toString(), null);
             if (dir == null) {
                 dir = demo ? Path.of("runs", "demo")
                         : Path.of("runs", "train-" + java.time.LocalDateTime.now().withNano(0).toString().replace(':', '-'));
@@ -172,8 +174,11 @@ final class TrainCommand implements Callable<Integer> {
             throw new IllegalStateException(dir + " already holds a run with checkpoints: use --resume " + dir
                     + " to continue it, --force to start over, or another --out");
         }
+        if (sources == null) {
+            sources = DemoTraining.prepare(dir, demoPerClass, cfg.seed, cfg.box, log);
+        }
         device.apply();
-        VolumeSet[] domains = sources.load(cfg.box, cfg.seed, log);
+        VolumeSet[] domains = sources.load();
         VolumeSet[] d = domains[0].split(cfg.validationFraction, cfg.seed);
         if (cfg.inputSimulation != null) {
             long t0 = System.nanoTime();
@@ -205,6 +210,9 @@ final class TrainCommand implements Callable<Integer> {
         log.printf("done in %.1f s: checkpoints in %s, samples in %s, loss curves %s, metrics %s%n",
                 (System.nanoTime() - t0) / 1e9, folder.checkpoints(), folder.samples(), folder.lossPlot(),
                 folder.metrics());
+        if (sources.isDemo()) {
+            DemoTraining.evaluate(dir, sources, log);
+        }
         return 0;
     }
 

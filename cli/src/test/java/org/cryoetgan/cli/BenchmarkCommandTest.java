@@ -95,11 +95,17 @@ class BenchmarkCommandTest {
         assertTrue(again.failedWithOneLine() && again.err().contains("--overwrite"), again.err());
 
         CliRun reuse = CliRun.of(args(new String[] {"benchmark", "--data", data.toString(), "--out", out.toString(),
-            "--overwrite", "--run", out.resolve("gan-run").toString()}, TINY_CB3D));
+            "--overwrite", "--run", out.resolve("gan-run").toString(), "--no-cb3d"}, TINY_CB3D));
         assertEquals(0, reuse.code(), reuse.err());
-        assertTrue(Files.readString(out.resolve("report.md")).contains("was reused"));
+        String reusedMd = Files.readString(out.resolve("report.md"));
+        assertTrue(reusedMd.contains("was reused") && reusedMd.contains("CB3D was not run"), reusedMd);
+        assertTrue(reusedMd.contains("| training set | n | invariant features |\n"), "no CB3D column: " + reusedMd);
         JsonNode reused = new ObjectMapper().readTree(out.resolve("report.json").toFile());
         assertTrue(!reused.get("minutes").has("train GAN"));
+        assertTrue(!reused.get("minutes").has("CB3D yardstick and metrics") && reused.get("metrics").isNull(),
+                reused.toString());
+        assertTrue(reused.get("trainingSets").get(0).get("cb3dAccuracy").isNull());
+        assertTrue(!Files.exists(out.resolve("evaluation/report.json")), "--overwrite removed the old evaluation");
         assertEquals(json.get("trainingSets").get(1).get("invariantAccuracy").asDouble(),
                 reused.get("trainingSets").get(1).get("invariantAccuracy").asDouble(), 0,
                 "the simulator stage is deterministic");

@@ -1,5 +1,6 @@
 package org.cryoetgan.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,5 +33,26 @@ class DensityCommandTest {
                 "--out", dir.resolve("small.mrc").toString());
         assertEquals(0, fits.code(), fits.err());
         assertFalse(fits.err().contains("clipped"), fits.err());
+    }
+
+    @Test
+    void theDemosDomainDIsWhatDensityDemoAllWritesWithTheBenchmarksSettings(@TempDir Path dir) throws Exception {
+        Path d = org.cryoetgan.gan.benchmark.DemoData.write(dir.resolve("demo"), 1, 5).density();
+        Path cli = dir.resolve("cli");
+        CliRun r = CliRun.of("density", "--demo", "all", "--per-model", "1", "--box", "28", "--voxel", "9.4",
+                "--resolution", "20", "--seed", "5", "--out", cli.toString());
+        assertEquals(0, r.code(), r.err());
+        try (java.util.stream.Stream<Path> files = Files.list(cli)) {
+            java.util.List<Path> maps = files.filter(p -> p.toString().endsWith(".mrc")).sorted().toList();
+            assertEquals(7, maps.size());
+            // the header's label text differs ("cryoetgan-cli" from the command line); the maps must not
+            for (Path m : maps) {
+                org.cryoetgan.gan.volume.Volume a = org.cryoetgan.gan.mrc.MrcReader.readVolume(m);
+                org.cryoetgan.gan.volume.Volume b = org.cryoetgan.gan.mrc.MrcReader.readVolume(d.resolve(m.getFileName()));
+                assertArrayEquals(a.data(), b.data(), m.getFileName() + " differs");
+                assertEquals(a.voxelSize(), b.voxelSize());
+            }
+        }
+        assertEquals(Files.readString(cli.resolve("labels.csv")), Files.readString(d.resolve("labels.csv")));
     }
 }

@@ -29,11 +29,13 @@ class GenerateAppendTest {
     static Path maps;
 
     @BeforeAll
-    static void trainATinyRunAndMakeMaps() {
+    static void trainATinyRunAndMakeMaps() throws java.io.IOException {
         run = tmp.resolve("run");
-        CliRun t = CliRun.of("train", "--out", run.toString(), "--box", "8", "--critic-layers", "2",
-                "--demo-per-class", "1", "--steps", "1", "--width", "2", "--critic-width", "2",
-                "--residual-blocks", "1", "--sample-every", "5", "--checkpoint-every", "1");
+        List<String> args = new ArrayList<>(List.of("train", "--out", run.toString(), "--box", "8", "--critic-layers",
+                "2", "--steps", "1", "--width", "2", "--critic-width", "2",
+                "--residual-blocks", "1", "--sample-every", "5", "--checkpoint-every", "1"));
+        args.addAll(ShapeFolders.trainingData(tmp.resolve("data"), 8));
+        CliRun t = CliRun.of(args.toArray(String[]::new));
         assertEquals(0, t.code(), t.err());
         maps = tmp.resolve("maps");
         CliRun d = CliRun.of("density", "--demo", "apoferritin", "--membrane", "--per-model", "1", "--box", "8",

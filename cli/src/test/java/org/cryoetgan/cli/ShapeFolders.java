@@ -3,6 +3,7 @@ package org.cryoetgan.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.cryoetgan.gan.data.Sample;
 import org.cryoetgan.gan.data.ShapeVolumes;
 import org.cryoetgan.gan.mrc.MrcWriter;
@@ -19,5 +20,15 @@ final class ShapeFolders {
             MrcWriter.write(dir.resolve(String.format("%s-%03d.mrc", s.label(), i++)), s.volume());
         }
         return root;
+    }
+
+    /**
+     * The data options of a tiny training run on shapes: clean sphere/slab maps in {@code root}/D and noisy ones as
+     * the "subtomograms" in {@code root}/S, two of each class and n³ voxels each.
+     */
+    static List<String> trainingData(Path root, int n) throws IOException {
+        write(root.resolve("D"), n, 2, 0, 1);
+        write(root.resolve("S"), n, 2, 0.5, 2);
+        return List.of("--density", root.resolve("D").toString(), "--subtomograms", root.resolve("S").toString());
     }
 }

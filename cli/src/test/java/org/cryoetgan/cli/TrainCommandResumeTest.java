@@ -16,10 +16,11 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code train --resume} and {@code train --force}: what a run folder holds afterwards. */
 class TrainCommandResumeTest {
 
-    private static List<String> tiny(Path run, String... more) {
+    private static List<String> tiny(Path run, String... more) throws java.io.IOException {
         List<String> args = new ArrayList<>(List.of("train", "--out", run.toString(), "--box", "8",
-                "--critic-layers", "2", "--demo-per-class", "1", "--width", "2", "--critic-width", "2",
+                "--critic-layers", "2", "--width", "2", "--critic-width", "2",
                 "--residual-blocks", "1", "--checkpoint-every", "1", "--log-every", "1"));
+        args.addAll(ShapeFolders.trainingData(run.resolveSibling(run.getFileName() + "-data"), 8));
         args.addAll(List.of(more));
         return args;
     }

@@ -8,6 +8,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -31,11 +32,12 @@ class VectorModuleRelauncherTest {
     private static void killLauncherDuringTraining(Path tmp, Consumer<Process> kill) throws Exception {
         Path log = tmp.resolve("log.txt");
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
                 Main.class.getName(), "train", "--out", tmp.resolve("run").toString(), "--box", "8",
-                "--critic-layers", "2", "--demo-per-class", "1", "--steps", "1000000", "--width", "2",
-                "--critic-width", "2", "--residual-blocks", "1", "--threads", "1")
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+                "--critic-layers", "2", "--steps", "1000000", "--width", "2",
+                "--critic-width", "2", "--residual-blocks", "1", "--threads", "1"));
+        command.addAll(ShapeFolders.trainingData(tmp.resolve("data"), 8));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().remove("CRYOETGAN_NO_RELAUNCH");
         Process launcher = pb.start();
         ProcessHandle child = null;

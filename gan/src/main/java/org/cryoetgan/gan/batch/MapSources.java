@@ -116,6 +116,14 @@ public final class MapSources {
         };
     }
 
+    /**
+     * A map source for every bundled demo model, in {@link DemoModels#names()} order: what {@code density --demo all}
+     * and the demo's domain D are made from.
+     */
+    public static List<MapSource> allDemo(DensitySettings settings) {
+        return DemoModels.names().stream().map(n -> demo(n, settings)).toList();
+    }
+
     /** The membrane class: a bilayer whose normal is the rotated z axis, offset by the shift's z component. */
     public static MapSource membrane(MembraneSettings settings) {
         Membrane m = new Membrane(settings);

@@ -22,29 +22,12 @@ public final class BenchmarkMarkdown {
         sb.append("## Downstream accuracy on S-test (%)\n\n");
         sb.append("Each classifier is trained on the set named and tested on S-test as it is (no S-test statistics"
                 + " are used).\n\n");
-        sb.append("| training set | n | invariant features | CB3D |\n|---|---:|---:|---:|\n");
-        for (TrainingSetScore s : r.trainingSets()) {
-            sb.append("| ").append(s.name()).append(" — ").append(s.description()).append(" | ").append(s.count())
-                    .append(" | ").append(pct(s.invariantAccuracy())).append(" | ").append(pct(s.cb3dAccuracy()))
-                    .append(" |\n");
-        }
+        sb.append(accuracyTable(r));
         sb.append("\n## Similarity to S-test\n\n");
-        sb.append("CB3D trained on S-train is the feature network; PRDC k = ").append(r.settings().evaluation.prdcK)
-                .append(", SSIM against ").append(r.settings().evaluation.ssimReferences)
-                .append(" S-test volumes of the same class (full report in evaluation/).\n\n");
-        sb.append("| set | FID | IS | precision | recall | density | coverage | SSIM |\n"
-                + "|---|---:|---:|---:|---:|---:|---:|---:|\n");
-        for (SetScores s : r.metrics().sets()) {
-            if (s.fid() == null && s.features() == null) {
-                continue; // the ceiling row carries only its accuracy
-            }
-            Prdc.Result f = s.features();
-            sb.append("| ").append(String.join(" | ", s.name(), num("%.4g", s.fid()),
-                    s.inceptionScore() == null ? NONE : fmt("%.2f ± %.2f", s.inceptionScore().mean(),
-                            s.inceptionScore().std()),
-                    f == null ? NONE : fmt("%.3f", f.precision()), f == null ? NONE : fmt("%.3f", f.recall()),
-                    f == null ? NONE : fmt("%.3f", f.density()), f == null ? NONE : fmt("%.3f", f.coverage()),
-                    s.ssim() == null ? NONE : fmt("%.4f", s.ssim().mean()))).append(" |\n");
+        if (r.metrics() == null) {
+            sb.append("Not measured: FID, IS and PRDC use CB3D's features, and CB3D was not run.\n");
+        } else {
+            similarity(sb, r);
         }
         CollapseScore c = r.collapse();
         sb.append("\n## Mode-collapse check\n\n");
@@ -73,11 +56,52 @@ public final class BenchmarkMarkdown {
         r.montages().forEach(m -> sb.append("![").append(m).append("](").append(m).append(")\n\n"));
         sb.append("## Definitions\n\n- **invariant features**: each volume z-scored, then its radial profile, log radial"
                 + " power spectrum, skewness and kurtosis, standardised with the training set's statistics;"
-                + " multinomial logistic regression with L2 penalty λ = " + r.settings().invariantLambda + ".\n"
-                + "- **CB3D**: the project's CB3D trainer with its default settings unless overridden (here: width "
-                + r.settings().classifier.baseChannels + ", fc " + r.settings().classifier.effectiveFcWidth()
-                + ", " + r.settings().classifier.epochs + " epochs), trained on every volume of the set.\n");
+                + " multinomial logistic regression with L2 penalty λ = " + r.settings().invariantLambda + ".\n");
+        if (r.metrics() != null) {
+            sb.append("- **CB3D**: the project's CB3D trainer with its default settings unless overridden (here: width "
+                    + r.settings().classifier.baseChannels + ", fc " + r.settings().classifier.effectiveFcWidth()
+                    + ", " + r.settings().classifier.epochs + " epochs), trained on every volume of the set.\n");
+        }
         return sb.toString();
+    }
+
+    /**
+     * The main table: per training set, its size and the S-test accuracy of each yardstick that was run (the CB3D
+     * column only when CB3D was).
+     */
+    public static String accuracyTable(BenchmarkReport r) {
+        boolean cb3d = r.metrics() != null;
+        StringBuilder sb = new StringBuilder("| training set | n | invariant features |" + (cb3d ? " CB3D |" : "")
+                + "\n|---|---:|---:|" + (cb3d ? "---:|" : "") + "\n");
+        for (TrainingSetScore s : r.trainingSets()) {
+            sb.append("| ").append(s.name()).append(" — ").append(s.description()).append(" | ").append(s.count())
+                    .append(" | ").append(pct(s.invariantAccuracy())).append(" |");
+            if (cb3d) {
+                sb.append(' ').append(pct(s.cb3dAccuracy())).append(" |");
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static void similarity(StringBuilder sb, BenchmarkReport r) {
+        sb.append("CB3D trained on S-train is the feature network; PRDC k = ").append(r.settings().evaluation.prdcK)
+                .append(", SSIM against ").append(r.settings().evaluation.ssimReferences)
+                .append(" S-test volumes of the same class (full report in evaluation/).\n\n");
+        sb.append("| set | FID | IS | precision | recall | density | coverage | SSIM |\n"
+                + "|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (SetScores s : r.metrics().sets()) {
+            if (s.fid() == null && s.features() == null) {
+                continue; // the ceiling row carries only its accuracy
+            }
+            Prdc.Result f = s.features();
+            sb.append("| ").append(String.join(" | ", s.name(), num("%.4g", s.fid()),
+                    s.inceptionScore() == null ? NONE : fmt("%.2f ± %.2f", s.inceptionScore().mean(),
+                            s.inceptionScore().std()),
+                    f == null ? NONE : fmt("%.3f", f.precision()), f == null ? NONE : fmt("%.3f", f.recall()),
+                    f == null ? NONE : fmt("%.3f", f.density()), f == null ? NONE : fmt("%.3f", f.coverage()),
+                    s.ssim() == null ? NONE : fmt("%.4f", s.ssim().mean()))).append(" |\n");
+        }
     }
 
     private static String pct(Double a) {

@@ -18,7 +18,7 @@ import org.cryoetgan.gan.evaluate.EvaluationReport;
  * @param settings      the benchmark's settings
  * @param trainingSets  the four training sets scored on S-test by both yardsticks
  * @param metrics       FID, IS, PRDC, SSIM of the GAN output, the simulator and clean D against S-test, with CB3D
- *                      trained on S-train as the feature network
+ *                      trained on S-train as the feature network; null when CB3D was not run
  * @param collapse      the mode-collapse check
  * @param minutes       wall-clock minutes of each stage, in order
  * @param montages      montage files (per class: D input, GAN output, simulator, S-test)

@@ -39,10 +39,11 @@ import org.cryoetgan.gan.mrc.MrcWriteOptions;
  *   <li><b>simulate</b>: K volumes per map with the traditional simulator into {@value #SIMULATED}/;</li>
  *   <li><b>invariant yardstick</b>: the invariant-feature classifier trained on each of four training sets — GAN
  *       output, simulator, clean D (the floor), S-train (the ceiling) — and tested on S-test;</li>
- *   <li><b>CB3D yardstick and metrics</b>: CB3D trained on S-train (its S-test accuracy is the ceiling; it is also the
- *       feature network of FID, IS and PRDC), then the {@link Evaluation} of the GAN output, the simulator and clean
- *       D against S-test, whose "generated → real" accuracy is CB3D trained on that set and tested on S-test; the
- *       evaluation's own report goes to {@value #EVALUATION}/;</li>
+ *   <li><b>CB3D yardstick and metrics</b> (unless {@link BenchmarkSettings#cb3d} is off): CB3D trained on S-train
+ *       (its S-test accuracy is the ceiling; it is also the feature network of FID, IS and PRDC), then the
+ *       {@link Evaluation} of the GAN output, the simulator and clean D against S-test, whose "generated → real"
+ *       accuracy is CB3D trained on that set and tested on S-test; the evaluation's own report goes to
+ *       {@value #EVALUATION}/;</li>
  *   <li><b>collapse check</b> ({@link CollapseCheck}): how much G_ds outputs differ across maps against across noise
  *       draws, and the invariant classifier's separability of the generated classes among themselves (trained on
  *       half the maps, tested on the rest);</li>
@@ -113,8 +114,13 @@ public final class BenchmarkRun {
         Map<String, Double> invariant = clock.time("invariant yardstick", () -> invariantScores(trainingSets,
                 sets.test(), notes));
 
-        EvaluationReport metrics = clock.time("CB3D yardstick and metrics", () -> cb3dAndMetrics(sets, trainingSets,
-                out.resolve(EVALUATION)));
+        EvaluationReport metrics = null;
+        if (settings.cb3d) {
+            metrics = clock.time("CB3D yardstick and metrics", () -> cb3dAndMetrics(sets, trainingSets,
+                    out.resolve(EVALUATION)));
+        } else {
+            notes.add("CB3D was not run (--no-cb3d): no CB3D accuracies, and no FID, IS, PRDC or SSIM");
+        }
         List<TrainingSetScore> rows = rows(trainingSets, invariant, metrics, sets.test());
 
         GeneratedDraws draws = new GeneratedDraws(generatedTable, generated);
@@ -125,7 +131,9 @@ public final class BenchmarkRun {
                 collapse.inputAcrossMaps(), collapse.inDomainAccuracy()));
 
         List<String> montages = clock.time("montages", () -> montages(out, sets, draws, simulated));
-        notes.addAll(metrics.notes());
+        if (metrics != null) {
+            notes.addAll(metrics.notes());
+        }
         BenchmarkReport report = new BenchmarkReport(data.root().toString(), sets.density().box(), sets.test().labels(),
                 sets.density().size(), sets.train().size(), sets.test().size(), runDir.toString(), step[0], settings,
                 rows, metrics, collapse, clock.minutes(), montages, notes);
@@ -197,8 +205,8 @@ public final class BenchmarkRun {
                 "S-train", "realistic subtomograms of the same kind as S-test (ceiling)");
         List<TrainingSetScore> rows = new ArrayList<>();
         for (Map.Entry<String, VolumeSet> e : trainingSets.entrySet()) {
-            Double cb3d = metrics.sets().stream().filter(s -> s.name().equals(e.getKey())).findFirst()
-                    .map(SetScores::accuracyGeneratedToReal).orElse(null);
+            Double cb3d = metrics == null ? null : metrics.sets().stream().filter(s -> s.name().equals(e.getKey()))
+                    .findFirst().map(SetScores::accuracyGeneratedToReal).orElse(null);
             rows.add(new TrainingSetScore(e.getKey(), what.get(e.getKey()), e.getValue().size(),
                     invariant.get(e.getKey()), cb3d));
         }

@@ -23,6 +23,11 @@ public final class BenchmarkSettings {
     public double defocusMaxUm = -5;
     /** L2 penalty of the invariant-feature classifier. */
     public double invariantLambda = LogisticRegression.DEFAULT_LAMBDA;
+    /**
+     * Whether to run CB3D: the CB3D yardstick and the metrics computed on its features (FID, IS, PRDC; SSIM runs
+     * with them). Off, only the invariant-feature yardstick and the collapse check score the sets.
+     */
+    public boolean cb3d = true;
     /** CB3D settings of every downstream classifier (each trained on all volumes of its set, none held out). */
     public ClassifierSettings classifier = new ClassifierSettings();
     /** Most density maps the collapse check compares (pairs grow with the square). */
@@ -62,7 +67,9 @@ public final class BenchmarkSettings {
         if (collapseMaps < 2) {
             throw new IllegalArgumentException("the collapse check needs at least 2 maps, got " + collapseMaps);
         }
-        classifier.validate();
+        if (cb3d) {
+            classifier.validate();
+        }
         return this;
     }
 }

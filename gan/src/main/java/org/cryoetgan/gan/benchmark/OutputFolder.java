@@ -50,7 +50,8 @@ final class OutputFolder {
         }
     }
 
-    private static void deleteTree(Path p) throws IOException {
+    /** Deletes a file or folder tree; nothing when it does not exist. */
+    static void deleteTree(Path p) throws IOException {
         if (!Files.exists(p)) {
             return;
         }

@@ -12,10 +12,12 @@ import org.junit.jupiter.api.Test;
 class DemoModelsTest {
 
     @Test
-    void listsFiveDistinctComplexes() {
-        assertEquals(5, DemoModels.names().size());
+    void listsTheSevenComplexesInTheBenchmarksOrder() {
+        assertEquals(java.util.List.of("clpb", "cand1-cul1", "t20s-proteasome", "apoferritin", "rubisco", "p97",
+                "hsp90-sba1"), DemoModels.names(), "the realistic benchmark's D and specimens depend on this order");
         assertTrue(DemoModels.names().contains("apoferritin"));
         assertEquals("4V1W", DemoModels.info("apoferritin").pdbId());
+        assertEquals("1QVR", DemoModels.info("clpb").pdbId());
     }
 
     @Test
