@@ -131,8 +131,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--sample-every", description = "Steps between sample montages.") Integer sampleEvery;
     @Option(names = "--log-every", description = "Steps between metric lines.") Integer logEvery;
     @Option(names = "--generator-average", paramLabel = "DECAY", description = "Keep a moving average of G_ds's weights with this decay (e.g. 0.999) and generate with it (0: off).") Double generatorAverage;
-    @Option(names = "--select-every", paramLabel = "STEPS", description = "Score the generator every STEPS steps by its label-free realism distance to the training subtomograms and keep the best as the run's selected checkpoint, which generate uses (0: off).") Integer selectEvery;
-    @Option(names = "--select-samples", description = "Outputs generated for each realism score (140).") Integer selectSamples;
+    @Option(names = "--select-every", paramLabel = "STEPS", description = "Score the generator every STEPS steps without subtomogram labels (transfer score of its labelled outputs on the training subtomograms; Fréchet distance of invariant features) and keep the best as the run's selected checkpoint, which generate uses (0: off).") Integer selectEvery;
+    @Option(names = "--select-samples", description = "Outputs generated for each selection score (210).") Integer selectSamples;
 
     @Override
     public Integer call() throws Exception {

@@ -11,41 +11,70 @@ import org.cryoetgan.gan.data.VolumeScaler;
 import org.cryoetgan.gan.data.VolumeSet;
 import org.cryoetgan.gan.invariant.FeatureStandardizer;
 import org.cryoetgan.gan.invariant.InvariantFeatures;
+import org.cryoetgan.gan.invariant.LogisticRegression;
 import org.cryoetgan.gan.metrics.Fid;
+import org.cryoetgan.gan.metrics.InceptionScore;
 import org.cryoetgan.gan.model.CycleGenerator;
 
 /**
- * A label-free realism score of a density → subtomogram generator, for choosing among a run's checkpoints: the
- * Fréchet distance between the rotation-invariant features ({@link InvariantFeatures}) of its outputs on a fixed
- * set of inputs and those of the reference subtomograms, both standardised by the reference's per-feature mean
- * and standard deviation. Lower is more like the reference; 0 is the same Gaussian. No labels are read. The
- * inputs and each output's noise are fixed, so the score of given weights is deterministic, and scoring leaves
- * the training's random streams untouched.
+ * Scores of a density → subtomogram generator that need no label of the reference subtomograms, for choosing
+ * among a run's checkpoints. Its outputs on a fixed set of labelled inputs (the class of a map is the label its
+ * generated volumes get) are compared with the reference subtomograms by their rotation-invariant features
+ * ({@link InvariantFeatures}):
+ * <ul>
+ *   <li>the <em>realism distance</em>: the Fréchet distance between the two feature sets, both standardised by the
+ *       reference's per-feature mean and standard deviation (lower is more alike; 0 is the same Gaussian);</li>
+ *   <li>the <em>transfer score</em>: a logistic regression trained on the outputs' features and labels (standardised
+ *       by the outputs' statistics, penalty as scikit-learn's C = 1) predicts class probabilities for every
+ *       reference volume, and the score is their Inception Score, exp E KL(p(y|x) ‖ p(y)): from 1 (every reference
+ *       volume called the same class) to the number of classes (each called confidently, all classes used). It
+ *       asks what selection cares about — whether the generated data train a classifier that sorts the real data
+ *       — and on this project's benchmark it follows the held-out accuracy far better than the distance does
+ *       (README). NaN when the inputs carry fewer than two labels.</li>
+ * </ul>
+ * The inputs and each output's noise are fixed, so the scores of given weights are deterministic, and scoring
+ * leaves the training's random streams untouched.
  */
 public final class RealismProbe {
     private final List<float[]> inputs;
+    private final int[] labels;
+    private final int classes;
     private final int box;
     private final long seed;
     private final FeatureStandardizer standardizer;
+    private final double[][] referenceRaw;
     private final double[][] reference;
 
+    /** The two scores of one generator. */
+    public record Scores(double distance, double transfer) {
+    }
+
     /**
-     * @param inputs    scaled generator inputs (box³ each)
-     * @param reference scaled reference subtomograms (box³ each, at least two)
-     * @param seed      seed of the outputs' noise
+     * @param inputs      scaled generator inputs (box³ each)
+     * @param inputLabels the class of each input (null, any null, or fewer than two distinct: no transfer score)
+     * @param reference   scaled reference subtomograms (box³ each, at least two)
+     * @param seed        seed of the outputs' noise
      */
-    public RealismProbe(List<float[]> inputs, List<float[]> reference, int box, long seed) {
+    public RealismProbe(List<float[]> inputs, List<String> inputLabels, List<float[]> reference, int box, long seed) {
         if (inputs.size() < 2 || reference.size() < 2) {
             throw new IllegalArgumentException("the realism score needs at least two inputs and two reference"
                     + " volumes, got " + inputs.size() + " and " + reference.size());
         }
+        if (inputLabels != null && inputLabels.size() != inputs.size()) {
+            throw new IllegalArgumentException(inputLabels.size() + " labels for " + inputs.size() + " inputs");
+        }
         this.inputs = List.copyOf(inputs);
+        List<String> names = inputLabels == null || inputLabels.contains(null) ? List.of()
+                : inputLabels.stream().distinct().sorted().toList();
+        this.classes = names.size();
+        this.labels = classes < 2 ? null : inputLabels.stream().mapToInt(names::indexOf).toArray();
         this.box = box;
         this.seed = seed;
         double[][] ref = new double[reference.size()][];
         for (int i = 0; i < ref.length; i++) {
             ref[i] = InvariantFeatures.of(reference.get(i), box);
         }
+        this.referenceRaw = ref;
         this.standardizer = FeatureStandardizer.fit(ref);
         this.reference = standardizer.apply(ref);
     }
@@ -65,10 +94,13 @@ public final class RealismProbe {
         }
         maps.addAll(density[0].samples());
         List<float[]> inputs = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
         for (int i = 0; i < cfg.selectSamples; i++) {
-            inputs.add(data.densityScaler().apply(maps.get(i % maps.size()).volume().data()));
+            Sample map = maps.get(i % maps.size());
+            inputs.add(data.densityScaler().apply(map.volume().data()));
+            labels.add(map.label());
         }
-        return new RealismProbe(inputs, scaled(subtomograms, data.subtomogramScaler()), cfg.box, cfg.seed);
+        return new RealismProbe(inputs, labels, scaled(subtomograms, data.subtomogramScaler()), cfg.box, cfg.seed);
     }
 
     private static List<float[]> scaled(VolumeSet[] split, VolumeScaler scaler) {
@@ -86,8 +118,13 @@ public final class RealismProbe {
         return inputs.size();
     }
 
-    /** The score of {@code generator} (put in evaluation mode for the call, then restored). */
-    public double distance(CycleGenerator generator) {
+    /** Whether the inputs are labelled (two classes or more), so that the transfer score is defined. */
+    public boolean hasTransferScore() {
+        return labels != null;
+    }
+
+    /** The scores of {@code generator} (put in evaluation mode for the call, then restored). */
+    public Scores score(CycleGenerator generator) {
         boolean wasTraining = generator.isTraining();
         generator.eval();
         double[][] generated = new double[inputs.size()][];
@@ -103,11 +140,22 @@ public final class RealismProbe {
         } finally {
             generator.train(wasTraining);
         }
-        return distanceOf(generated);
+        return new Scores(distanceOf(generated), labels == null ? Double.NaN : transferOf(generated));
     }
 
-    /** The score of raw feature rows (for tests and other generators). */
+    /** The realism distance of raw feature rows of generated volumes. */
     double distanceOf(double[][] features) {
         return Fid.compute(standardizer.apply(features), reference);
+    }
+
+    /** The transfer score of raw feature rows of generated volumes (one per input, with the inputs' labels). */
+    double transferOf(double[][] features) {
+        FeatureStandardizer own = FeatureStandardizer.fit(features);
+        LogisticRegression lr = LogisticRegression.fit(own.apply(features), labels, classes, 1.0 / features.length);
+        double[][] p = new double[referenceRaw.length][];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = lr.probabilities(own.apply(referenceRaw[i]));
+        }
+        return InceptionScore.compute(p, 1).mean();
     }
 }

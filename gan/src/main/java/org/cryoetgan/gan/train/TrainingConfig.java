@@ -124,13 +124,13 @@ public final class TrainingConfig {
      */
     public double generatorAverage = 0.0;
     /**
-     * Every this many steps, score the generator by its label-free realism distance (the Fréchet distance of the
-     * invariant features of its outputs to the training subtomograms') and keep the best as the run's selected
-     * checkpoint, which generation then uses (0: off).
+     * Every this many steps, score the generator without subtomogram labels ({@code RealismProbe}: the transfer
+     * score of its labelled outputs on the training subtomograms, and the Fréchet distance of their invariant
+     * features) and keep the best as the run's selected checkpoint, which generation then uses (0: off).
      */
     public int selectEvery = 0;
-    /** Outputs generated for each realism score. */
-    public int selectSamples = 140;
+    /** Outputs generated for each score of the selection. */
+    public int selectSamples = 210;
 
     // ---- bookkeeping ---------------------------------------------------------------------------------------
     public int checkpointEvery = 500;

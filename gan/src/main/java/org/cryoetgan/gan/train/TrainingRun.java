@@ -93,7 +93,8 @@ public final class TrainingRun {
                 restore(trainer);
             }
             long start = trainer.step();
-            Selection selection = probe == null ? null : Selection.resume(folder.selection(), start);
+            Selection selection = probe == null ? null : Selection.resume(folder.selection(), start,
+                    probe.hasTransferScore());
             if (selection != null && start == 0) {
                 // the untrained networks are a candidate too: a refiner's step 0 is its input unchanged
                 score(trainer, selection);
@@ -145,8 +146,9 @@ public final class TrainingRun {
                     }
                 }
                 if (selection != null && selection.bestStep() >= 0) {
-                    out.printf(java.util.Locale.ROOT, "selected step %d (realism distance %.1f): %s%n",
-                            selection.bestStep(), selection.bestDistance(), folder.selectedCheckpoint());
+                    out.printf(java.util.Locale.ROOT, "selected step %d (%s: transfer score %.3f, realism distance"
+                            + " %.1f): %s%n", selection.bestStep(), selection.criterion(), selection.best().transfer(),
+                            selection.best().distance(), folder.selectedCheckpoint());
                 }
             } finally {
                 if (selection != null) {
@@ -161,16 +163,19 @@ public final class TrainingRun {
     private void score(CycleWganTrainer trainer, Selection selection) throws IOException {
         long step = trainer.step();
         long t0 = System.nanoTime();
-        double distance = probe.distance(trainer.model().samplingGenerator());
-        boolean best = selection.record(step, distance);
+        RealismProbe.Scores scores = probe.score(trainer.model().samplingGenerator());
+        boolean best = selection.record(step, scores);
         if (best) {
             Map<String, Object> meta = metadata(step);
-            meta.put("realism_distance", distance);
+            meta.put(Selection.DISTANCE, scores.distance());
+            if (Double.isFinite(scores.transfer())) {
+                meta.put(Selection.TRANSFER, scores.transfer());
+            }
             Checkpoint.save(folder.selectedCheckpoint(), Map.of("model", trainer.model()), Map.of(), meta);
         }
-        out.printf(java.util.Locale.ROOT, "%sstep %d: realism distance %.1f (%d outputs, %.1f s)%s%n",
-                terminal ? "\n" : "", step, distance, probe.size(), (System.nanoTime() - t0) / 1e9,
-                best ? ", the best so far: selected" : "");
+        out.printf(java.util.Locale.ROOT, "%sstep %d: transfer score %.3f, realism distance %.1f (%d outputs, %.1f s)%s%n",
+                terminal ? "\n" : "", step, scores.transfer(), scores.distance(), probe.size(),
+                (System.nanoTime() - t0) / 1e9, best ? ", the best so far: selected" : "");
     }
 
     private Map<String, Object> metadata(long step) {
