@@ -1,5 +1,10 @@
 package org.cryoetgan.cli;
 
+import static org.cryoetgan.gan.train.TrainingSettings.ADVERSARIAL_LOSS;
+import static org.cryoetgan.gan.train.TrainingSettings.GP_WEIGHT;
+import static org.cryoetgan.gan.train.TrainingSettings.R1_WEIGHT;
+import static org.cryoetgan.gan.train.TrainingSettings.WEIGHT_CLIPPING;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -86,10 +91,10 @@ class TrainGenerateCommandTest {
         assertEquals(0, run(err, args.toArray(String[]::new)), err.toString());
         org.cryoetgan.gan.train.TrainingConfig c = org.cryoetgan.gan.train.TrainingConfig.read(
                 runDir.resolve("config.json"));
-        assertEquals(org.cryoetgan.gan.train.AdversarialLoss.WGAN_GP, c.adversarialLoss);
-        assertEquals(5.0, c.gpWeight);
-        assertEquals(0.25, c.r1Weight);
-        assertEquals(false, c.weightClipping, "a penalty turns clipping off unless --clipping is given");
+        assertEquals(org.cryoetgan.gan.train.AdversarialLoss.WGAN_GP, c.get(ADVERSARIAL_LOSS));
+        assertEquals(5.0, c.get(GP_WEIGHT));
+        assertEquals(0.25, c.get(R1_WEIGHT));
+        assertEquals(false, c.get(WEIGHT_CLIPPING), "a penalty turns clipping off unless --clipping is given");
 
         StringWriter bad = new StringWriter();
         assertEquals(2, run(bad, "train", "--loss", "wgan-pg", "--out", tmp.resolve("x").toString()));

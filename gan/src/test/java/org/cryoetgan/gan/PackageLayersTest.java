@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class PackageLayersTest {
     /** Lowest first. */
     static final List<Set<String>> LAYERS = List.of(
-            Set.of("volume"),
+            Set.of("volume", "settings"),
             Set.of("mrc", "structure", "viz", "metrics"),
             Set.of("demo", "sim"),
             Set.of("data"),

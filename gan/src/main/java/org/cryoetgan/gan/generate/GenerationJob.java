@@ -1,5 +1,8 @@
 package org.cryoetgan.gan.generate;
 
+import static org.cryoetgan.gan.train.TrainingSettings.BOX;
+import static org.cryoetgan.gan.train.TrainingSettings.INPUT_SIMULATION;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -99,7 +102,7 @@ public final class GenerationJob {
         if (append && shard.count() > 1) {
             throw new IllegalArgumentException("a job that appends cannot be one shard of a job");
         }
-        int box = trained.config().box;
+        int box = trained.config().get(BOX);
         MapSources.checkMaps(maps, box);
         CycleGenerator g = trained.model().samplingGenerator();
         trained.model().eval();
@@ -132,7 +135,7 @@ public final class GenerationJob {
             }
             LabelledFile f = maps.get(i);
             Volume map = MrcReader.readVolume(f.file());
-            InputSimulation sim = trained.config().inputSimulation;
+            InputSimulation sim = trained.config().get(INPUT_SIMULATION);
             float[] scaled = sim == null ? trained.densityScaler().apply(map.data()) : null;
             Vec3 voxel = map.voxelSize();
             double trainedVoxel = trained.voxelSize();

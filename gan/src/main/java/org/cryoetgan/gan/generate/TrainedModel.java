@@ -1,5 +1,8 @@
 package org.cryoetgan.gan.generate;
 
+import static org.cryoetgan.gan.train.TrainingSettings.NORMALIZATION;
+import static org.cryoetgan.gan.train.TrainingSettings.SEED;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -55,11 +58,11 @@ public final class TrainedModel implements AutoCloseable {
                             + " is empty)"));
         }
         Checkpoint c = Checkpoint.open(ck);
-        CycleWgan model = Scope.unscoped(() -> new CycleWgan(NetworkSpecs.of(cfg), cfg.seed));
+        CycleWgan model = Scope.unscoped(() -> new CycleWgan(NetworkSpecs.of(cfg), cfg.get(SEED)));
         c.restoreModule("model", model, true);
         model.eval();
         JsonNode meta = c.metadata();
-        VolumeScaler scaler = ScalerSpec.fromJson(meta.path("density_scaler"), cfg.normalization).toScaler();
+        VolumeScaler scaler = ScalerSpec.fromJson(meta.path("density_scaler"), cfg.get(NORMALIZATION)).toScaler();
         return new TrainedModel(cfg, model, scaler, meta.path("step").asLong(), ck,
                 meta.path("voxel_size").asDouble(Double.NaN));
     }

@@ -1,5 +1,26 @@
 package org.cryoetgan.gan.train;
 
+import static org.cryoetgan.gan.train.TrainingSettings.ADAM_BETA1;
+import static org.cryoetgan.gan.train.TrainingSettings.ADAM_BETA2;
+import static org.cryoetgan.gan.train.TrainingSettings.ADVERSARIAL_LOSS;
+import static org.cryoetgan.gan.train.TrainingSettings.CLIP_VALUE;
+import static org.cryoetgan.gan.train.TrainingSettings.CRITIC_STEPS;
+import static org.cryoetgan.gan.train.TrainingSettings.CYCLE_NOISE_STD;
+import static org.cryoetgan.gan.train.TrainingSettings.CYCLE_WEIGHT;
+import static org.cryoetgan.gan.train.TrainingSettings.DECAY_FROM;
+import static org.cryoetgan.gan.train.TrainingSettings.GENERATOR_AVERAGE;
+import static org.cryoetgan.gan.train.TrainingSettings.GP_WEIGHT;
+import static org.cryoetgan.gan.train.TrainingSettings.IDENTITY_WEIGHT;
+import static org.cryoetgan.gan.train.TrainingSettings.IMAGE_POOL;
+import static org.cryoetgan.gan.train.TrainingSettings.LEARNING_RATE;
+import static org.cryoetgan.gan.train.TrainingSettings.OPTIMIZER;
+import static org.cryoetgan.gan.train.TrainingSettings.R1_WEIGHT;
+import static org.cryoetgan.gan.train.TrainingSettings.REAL_TARGET;
+import static org.cryoetgan.gan.train.TrainingSettings.SEED;
+import static org.cryoetgan.gan.train.TrainingSettings.SPECTRUM_CRITIC_WEIGHT;
+import static org.cryoetgan.gan.train.TrainingSettings.STEPS;
+import static org.cryoetgan.gan.train.TrainingSettings.WEIGHT_CLIPPING;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,7 +69,7 @@ public final class CycleWganTrainer implements AutoCloseable {
         this.cfg = cfg.validate();
         this.model = model;
         this.data = data;
-        this.objective = new AdversarialObjective(cfg.adversarialLoss, cfg.realTarget);
+        this.objective = new AdversarialObjective(cfg.get(ADVERSARIAL_LOSS), cfg.get(REAL_TARGET));
         List<Tensor> gParams = new ArrayList<>(model.densityToSubtomogram().parameters());
         gParams.addAll(model.subtomogramToDensity().parameters());
         List<Tensor> dParams = new ArrayList<>(model.subtomogramCritic().parameters());
@@ -56,19 +77,19 @@ public final class CycleWganTrainer implements AutoCloseable {
         model.subtomogramSpectrumCritic().ifPresent(c -> dParams.addAll(c.parameters()));
         this.generatorOptimizer = optimizer(cfg, gParams);
         this.criticOptimizer = optimizer(cfg, dParams);
-        this.subtomogramPool = new ImagePool(cfg.imagePool);
-        this.densityPool = new ImagePool(cfg.imagePool);
+        this.subtomogramPool = new ImagePool(cfg.get(IMAGE_POOL));
+        this.densityPool = new ImagePool(cfg.get(IMAGE_POOL));
         this.generatorAverage = model.densityToSubtomogramAverage()
-                .map(avg -> new WeightAverage(model.densityToSubtomogram(), avg, cfg.generatorAverage)).orElse(null);
+                .map(avg -> new WeightAverage(model.densityToSubtomogram(), avg, cfg.get(GENERATOR_AVERAGE))).orElse(null);
         model.train();
     }
 
     private static Optimizer optimizer(TrainingConfig c, List<Tensor> params) {
-        LearningRateSchedule lr = c.decayFrom < c.steps
-                ? new LinearDecay(c.learningRate, c.decayFrom, c.steps)
-                : LearningRateSchedule.constant(c.learningRate);
-        if (c.optimizer == OptimizerKind.ADAM) {
-            return new Adam(params, lr, c.adamBeta1, c.adamBeta2, 1e-8, 0);
+        LearningRateSchedule lr = c.get(DECAY_FROM) < c.get(STEPS)
+                ? new LinearDecay(c.get(LEARNING_RATE), c.get(DECAY_FROM), c.get(STEPS))
+                : LearningRateSchedule.constant(c.get(LEARNING_RATE));
+        if (c.get(OPTIMIZER) == OptimizerKind.ADAM) {
+            return new Adam(params, lr, c.get(ADAM_BETA1), c.get(ADAM_BETA2), 1e-8, 0);
         }
         return new RmsProp(params, lr, RmsProp.Options.pytorch());
     }
@@ -116,14 +137,14 @@ public final class CycleWganTrainer implements AutoCloseable {
      */
     public Map<String, Double> trainStep() {
         long k = step;
-        RandomGenerator rng = new RandomGenerator(CounterHash.mix(cfg.seed, k));
+        RandomGenerator rng = new RandomGenerator(CounterHash.mix(cfg.get(SEED), k));
         CycleGenerator gDs = model.densityToSubtomogram();
         CycleGenerator gSd = model.subtomogramToDensity();
         PatchCritic dA = model.subtomogramCritic();
         PatchCritic dB = model.densityCritic();
         SpectrumCritic spectrumCritic = model.subtomogramSpectrumCritic().orElse(null);
-        gDs.reseed(CounterHash.mix(cfg.seed ^ 0x6473L, k));
-        gSd.reseed(CounterHash.mix(cfg.seed ^ 0x7364L, k));
+        gDs.reseed(CounterHash.mix(cfg.get(SEED) ^ 0x6473L, k));
+        gSd.reseed(CounterHash.mix(cfg.get(SEED) ^ 0x7364L, k));
         Map<String, Double> out = new LinkedHashMap<>();
         try (Scope s = Scope.open()) {
             Tensor realD = data.densityBatch(0, k, rng);
@@ -132,23 +153,23 @@ public final class CycleWganTrainer implements AutoCloseable {
             // ---- generators -------------------------------------------------------------------------------
             generatorOptimizer.zeroGrad();
             Tensor fakeS = gDs.forward(realD);
-            Tensor recD = gSd.forward(cfg.cycleNoiseStd > 0
-                    ? fakeS.add(Tensor.normal(rng, 0f, (float) cfg.cycleNoiseStd, fakeS.shape())) : fakeS);
+            Tensor recD = gSd.forward(cfg.get(CYCLE_NOISE_STD) > 0
+                    ? fakeS.add(Tensor.normal(rng, 0f, cfg.get(CYCLE_NOISE_STD).floatValue(), fakeS.shape())) : fakeS);
             Tensor fakeD = gSd.forward(realS);
             Tensor recS = gDs.forward(fakeD);
             Tensor advA = objective.generatorLoss(dA.forward(fakeS));
             Tensor advB = objective.generatorLoss(dB.forward(fakeD));
             Tensor cycD = Losses.l1(recD, realD);
             Tensor cycS = Losses.l1(recS, realS);
-            Tensor lossG = advA.add(advB).add(cycD.add(cycS).mul((float) cfg.cycleWeight));
+            Tensor lossG = advA.add(advB).add(cycD.add(cycS).mul(cfg.get(CYCLE_WEIGHT).floatValue()));
             if (spectrumCritic != null) {
                 Tensor advSpectrum = objective.generatorLoss(spectrumCritic.forward(fakeS));
-                lossG = lossG.add(advSpectrum.mul((float) cfg.spectrumCriticWeight));
+                lossG = lossG.add(advSpectrum.mul(cfg.get(SPECTRUM_CRITIC_WEIGHT).floatValue()));
                 out.put("loss_G_adv_spectrum", (double) advSpectrum.item());
             }
-            if (cfg.identityWeight > 0) {
+            if (cfg.get(IDENTITY_WEIGHT) > 0) {
                 Tensor idt = Losses.l1(gDs.forward(realS), realS).add(Losses.l1(gSd.forward(realD), realD));
-                lossG = lossG.add(idt.mul((float) (cfg.identityWeight * cfg.cycleWeight)));
+                lossG = lossG.add(idt.mul((float) (cfg.get(IDENTITY_WEIGHT) * cfg.get(CYCLE_WEIGHT))));
                 out.put("loss_identity", (double) idt.item());
             }
             out.put("loss_G", (double) lossG.item());
@@ -164,13 +185,13 @@ public final class CycleWganTrainer implements AutoCloseable {
             }
 
             // ---- critics ----------------------------------------------------------------------------------
-            for (int c = 0; c < cfg.criticSteps; c++) {
+            for (int c = 0; c < cfg.get(CRITIC_STEPS); c++) {
                 Tensor rD = realD;
                 Tensor rS = realS;
                 Tensor fS = fakeS;
                 Tensor fD = fakeD;
                 if (c > 0) {
-                    long draw = k * (cfg.criticSteps - 1) + c - 1;
+                    long draw = k * (cfg.get(CRITIC_STEPS) - 1) + c - 1;
                     rD = data.densityBatch(1, draw, rng);
                     rS = data.subtomogramBatch(1, draw);
                     Tensor inS = rD;
@@ -197,28 +218,28 @@ public final class CycleWganTrainer implements AutoCloseable {
                     out.put("loss_D_A_spectrum", (double) lossSpectrum.item());
                     lossD = lossD.add(lossSpectrum);
                 }
-                if (cfg.adversarialLoss == AdversarialLoss.WGAN_GP && cfg.gpWeight > 0) {
+                if (cfg.get(ADVERSARIAL_LOSS) == AdversarialLoss.WGAN_GP && cfg.get(GP_WEIGHT) > 0) {
                     Tensor gpA = GradientPenalty.wganGp(dA, rS, poolS, rng);
                     Tensor gpB = GradientPenalty.wganGp(dB, rD, poolD, rng);
                     out.put("gp_A", (double) gpA.item());
                     out.put("gp_B", (double) gpB.item());
-                    lossD = lossD.add(gpA.add(gpB).mul((float) cfg.gpWeight));
+                    lossD = lossD.add(gpA.add(gpB).mul(cfg.get(GP_WEIGHT).floatValue()));
                 }
-                if (cfg.r1Weight > 0) {
+                if (cfg.get(R1_WEIGHT) > 0) {
                     Tensor r1A = GradientPenalty.r1(dA, rS);
                     Tensor r1B = GradientPenalty.r1(dB, rD);
                     out.put("r1_A", (double) r1A.item());
                     out.put("r1_B", (double) r1B.item());
-                    lossD = lossD.add(r1A.add(r1B).mul((float) cfg.r1Weight));
+                    lossD = lossD.add(r1A.add(r1B).mul(cfg.get(R1_WEIGHT).floatValue()));
                 }
                 requireFinite(out, k);
                 lossD.backward();
                 criticOptimizer.step();
-                if (cfg.weightClipping) {
-                    WeightClipping.clip(dA, cfg.clipValue);
-                    WeightClipping.clip(dB, cfg.clipValue);
+                if (cfg.get(WEIGHT_CLIPPING)) {
+                    WeightClipping.clip(dA, cfg.get(CLIP_VALUE));
+                    WeightClipping.clip(dB, cfg.get(CLIP_VALUE));
                     if (spectrumCritic != null) {
-                        WeightClipping.clip(spectrumCritic, cfg.clipValue);
+                        WeightClipping.clip(spectrumCritic, cfg.get(CLIP_VALUE));
                     }
                 }
             }

@@ -1,5 +1,9 @@
 package org.cryoetgan.gan.train;
 
+import static org.cryoetgan.gan.train.TrainingSettings.BOX;
+import static org.cryoetgan.gan.train.TrainingSettings.SEED;
+import static org.cryoetgan.gan.train.TrainingSettings.SELECT_SAMPLES;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.cryoetgan.engine.CounterHash;
@@ -81,7 +85,7 @@ public final class RealismProbe {
     }
 
     /**
-     * The probe a run uses: {@code cfg.selectSamples} inputs taken from the held-out density maps first, then the
+     * The probe a run uses: {@code cfg.get(SELECT_SAMPLES)} inputs taken from the held-out density maps first, then the
      * training ones (cycling if there are fewer), and every subtomogram of both splits as the reference, all
      * scaled as training scales them.
      *
@@ -96,12 +100,12 @@ public final class RealismProbe {
         maps.addAll(density[0].samples());
         List<float[]> inputs = new ArrayList<>();
         List<String> labels = new ArrayList<>();
-        for (int i = 0; i < cfg.selectSamples; i++) {
+        for (int i = 0; i < cfg.get(SELECT_SAMPLES); i++) {
             Sample map = maps.get(i % maps.size());
             inputs.add(data.densityScaler().apply(map.volume().data()));
             labels.add(map.label());
         }
-        return new RealismProbe(inputs, labels, scaled(subtomograms, data.subtomogramScaler()), cfg.box, cfg.seed);
+        return new RealismProbe(inputs, labels, scaled(subtomograms, data.subtomogramScaler()), cfg.get(BOX), cfg.get(SEED));
     }
 
     private static List<float[]> scaled(VolumeSet[] split, VolumeScaler scaler) {

@@ -1,5 +1,12 @@
 package org.cryoetgan.gan.train;
 
+import static org.cryoetgan.gan.train.TrainingSettings.BATCH_SIZE;
+import static org.cryoetgan.gan.train.TrainingSettings.BOX;
+import static org.cryoetgan.gan.train.TrainingSettings.DENSITY_NOISE_STD;
+import static org.cryoetgan.gan.train.TrainingSettings.NORMALIZATION;
+import static org.cryoetgan.gan.train.TrainingSettings.SEED;
+import static org.cryoetgan.gan.train.TrainingSettings.ZSCORE_CLIP;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.cryoetgan.engine.RandomGenerator;
@@ -35,22 +42,22 @@ public final class TrainingData {
             throw new IllegalArgumentException("density maps are " + density.box() + "³ but subtomograms are "
                     + subtomograms.box() + "³; both domains need the same box");
         }
-        if (density.box() != c.box) {
+        if (density.box() != c.get(BOX)) {
             throw new IllegalArgumentException("the data are " + density.box() + "³ but the configuration says box "
-                    + c.box);
+                    + c.get(BOX));
         }
         this.density = density;
         this.subtomograms = subtomograms;
-        this.densityScaler = VolumeScaler.fit(c.normalization, c.zscoreClip, raw(density));
-        this.subtomogramScaler = VolumeScaler.fit(c.normalization, c.zscoreClip, raw(subtomograms));
+        this.densityScaler = VolumeScaler.fit(c.get(NORMALIZATION), c.get(ZSCORE_CLIP), raw(density));
+        this.subtomogramScaler = VolumeScaler.fit(c.get(NORMALIZATION), c.get(ZSCORE_CLIP), raw(subtomograms));
         this.densityScaled = scaled(density, densityScaler);
         this.subtomogramScaled = scaled(subtomograms, subtomogramScaler);
         this.box = density.box();
-        this.batch = c.batchSize;
-        this.noiseStd = c.densityNoiseStd;
+        this.batch = c.get(BATCH_SIZE);
+        this.noiseStd = c.get(DENSITY_NOISE_STD);
         for (int i = 0; i < 2; i++) {
-            densitySamplers[i] = new EpochSampler(density.size(), c.seed * 31 + 2 * i);
-            subtomogramSamplers[i] = new EpochSampler(subtomograms.size(), c.seed * 31 + 2 * i + 1);
+            densitySamplers[i] = new EpochSampler(density.size(), c.get(SEED) * 31 + 2 * i);
+            subtomogramSamplers[i] = new EpochSampler(subtomograms.size(), c.get(SEED) * 31 + 2 * i + 1);
         }
     }
 

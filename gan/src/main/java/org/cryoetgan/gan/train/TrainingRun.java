@@ -1,5 +1,14 @@
 package org.cryoetgan.gan.train;
 
+import static org.cryoetgan.gan.train.TrainingSettings.BOX;
+import static org.cryoetgan.gan.train.TrainingSettings.CHECKPOINT_EVERY;
+import static org.cryoetgan.gan.train.TrainingSettings.IMAGE_POOL;
+import static org.cryoetgan.gan.train.TrainingSettings.LOG_EVERY;
+import static org.cryoetgan.gan.train.TrainingSettings.SAMPLE_EVERY;
+import static org.cryoetgan.gan.train.TrainingSettings.SEED;
+import static org.cryoetgan.gan.train.TrainingSettings.SELECT_EVERY;
+import static org.cryoetgan.gan.train.TrainingSettings.STEPS;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -60,13 +69,13 @@ public final class TrainingRun {
     }
 
     /**
-     * Scores the sampling generator with {@code probe} before the first step and every {@code cfg.selectEvery} steps
+     * Scores the sampling generator with {@code probe} before the first step and every {@code cfg.get(SELECT_EVERY)} steps
      * (and at the last), logs
      * the scores to {@link RunFolder#selection()} and keeps the best-scoring networks as
      * {@link RunFolder#selectedCheckpoint()}.
      */
     public TrainingRun selectingBy(RealismProbe probe) {
-        if (cfg.selectEvery <= 0) {
+        if (cfg.get(SELECT_EVERY) <= 0) {
             throw new IllegalArgumentException("a realism probe needs --select-every > 0");
         }
         this.probe = probe;
@@ -74,7 +83,7 @@ public final class TrainingRun {
     }
 
     /**
-     * Trains to {@code cfg.steps}; with {@code resume}, continues from the newest checkpoint of the folder, which
+     * Trains to {@code cfg.get(STEPS)}; with {@code resume}, continues from the newest checkpoint of the folder, which
      * must exist. Temporary files of writes killed midway are deleted first.
      */
     public CycleWgan run(boolean resume) throws IOException {
@@ -87,7 +96,7 @@ public final class TrainingRun {
             out.println("deleted " + p + " (left by an interrupted write)");
         }
         AtomicFiles.write(folder.config(), o -> o.write(cfg.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        CycleWgan model = Scope.unscoped(() -> new CycleWgan(NetworkSpecs.of(cfg), cfg.seed));
+        CycleWgan model = Scope.unscoped(() -> new CycleWgan(NetworkSpecs.of(cfg), cfg.get(SEED)));
         try (CycleWganTrainer trainer = new CycleWganTrainer(cfg, model, data)) {
             if (resume) {
                 restore(trainer);
@@ -100,11 +109,11 @@ public final class TrainingRun {
                 score(trainer, selection);
             }
             try (MetricsLog log = MetricsLog.open(folder.metrics(), start)) {
-                Progress progress = new Progress(out, "train", cfg.steps, terminal, cfg.logEvery);
+                Progress progress = new Progress(out, "train", cfg.get(STEPS), terminal, cfg.get(LOG_EVERY));
                 Map<String, Double> window = new LinkedHashMap<>();
                 int windowSteps = 0;
                 double windowSeconds = 0;
-                while (trainer.step() < cfg.steps) {
+                while (trainer.step() < cfg.get(STEPS)) {
                     long t0 = System.nanoTime();
                     Map<String, Double> losses;
                     try {
@@ -117,7 +126,7 @@ public final class TrainingRun {
                     windowSteps++;
                     losses.forEach((k, v) -> window.merge(k, v, Double::sum));
                     long step = trainer.step();
-                    if (step % cfg.logEvery == 0 || step == cfg.steps) {
+                    if (step % cfg.get(LOG_EVERY) == 0 || step == cfg.get(STEPS)) {
                         // each logged value is the mean over the steps since the previous line
                         Map<String, Object> row = new LinkedHashMap<>();
                         row.put("step", step);
@@ -133,15 +142,15 @@ public final class TrainingRun {
                     progress.update(step, String.format("G %.3f cyc %.3f W_A %.3f W_B %.3f",
                             losses.get("loss_G"), losses.get("loss_cycle_d") + losses.get("loss_cycle_s"),
                             losses.get("wasserstein_A"), losses.get("wasserstein_B")));
-                    if (step % cfg.sampleEvery == 0 || step == cfg.steps) {
+                    if (step % cfg.get(SAMPLE_EVERY) == 0 || step == cfg.get(STEPS)) {
                         writeSamples(model, folder.sample(step));
                         writeLossPlot();
                     }
-                    if (step % cfg.checkpointEvery == 0 || step == cfg.steps) {
+                    if (step % cfg.get(CHECKPOINT_EVERY) == 0 || step == cfg.get(STEPS)) {
                         save(trainer);
                         retention.prune(folder);
                     }
-                    if (selection != null && (step % cfg.selectEvery == 0 || step == cfg.steps)) {
+                    if (selection != null && (step % cfg.get(SELECT_EVERY) == 0 || step == cfg.get(STEPS))) {
                         score(trainer, selection);
                     }
                 }
@@ -183,7 +192,7 @@ public final class TrainingRun {
         meta.put("step", step);
         meta.put("density_scaler", ScalerSpec.of(data.densityScaler()));
         meta.put("subtomogram_scaler", ScalerSpec.of(data.subtomogramScaler()));
-        meta.put("box", cfg.box);
+        meta.put("box", cfg.get(BOX));
         meta.put("voxel_size", data.density().get(0).volume().voxelSize().x());
         return meta;
     }
@@ -191,7 +200,7 @@ public final class TrainingRun {
     private void save(CycleWganTrainer trainer) throws IOException {
         long step = trainer.step();
         Map<String, Object> meta = metadata(step);
-        if (cfg.imagePool > 0) {
+        if (cfg.get(IMAGE_POOL) > 0) {
             Map<String, HostTensor> pool = new LinkedHashMap<>();
             trainer.subtomogramPool().forEach((i, t) -> pool.put("S." + i, HostTensor.of(t)));
             trainer.densityPool().forEach((i, t) -> pool.put("D." + i, HostTensor.of(t)));
@@ -211,7 +220,7 @@ public final class TrainingRun {
         ck.restoreOptimizer("generators", trainer.generatorOptimizer());
         ck.restoreOptimizer("critics", trainer.criticOptimizer());
         long step = ck.metadata().path("step").asLong();
-        if (cfg.imagePool > 0 && Files.exists(folder.poolFile(step))) {
+        if (cfg.get(IMAGE_POOL) > 0 && Files.exists(folder.poolFile(step))) {
             Map<String, HostTensor> pool = SafeTensors.read(folder.poolFile(step)).tensors();
             trainer.subtomogramPool().restore(pool, "S.");
             trainer.densityPool().restore(pool, "D.");
@@ -231,13 +240,13 @@ public final class TrainingRun {
             for (int i = 0; i < previewMaps.size(); i++) {
                 Sample m = previewMaps.get(i);
                 float[] scaled = data.densityScaler().apply(m.volume().data());
-                Tensor x = TrainingData.asBatch(scaled, cfg.box);
-                RandomGenerator noise = new RandomGenerator(CounterHash.mix(cfg.seed, 1_000_000 + i));
+                Tensor x = TrainingData.asBatch(scaled, cfg.get(BOX));
+                RandomGenerator noise = new RandomGenerator(CounterHash.mix(cfg.get(SEED), 1_000_000 + i));
                 Tensor y = Tensor.noGrad(() -> model.samplingGenerator().forward(x, noise));
                 Volume in = m.volume();
                 entries.add(new Montage.Entry("map " + m.label(), in));
                 entries.add(new Montage.Entry("G_ds(map) " + m.label(),
-                        new Volume(cfg.box, cfg.box, cfg.box, y.toArray(), in.voxelSize(), in.origin())));
+                        new Volume(cfg.get(BOX), cfg.get(BOX), cfg.get(BOX), y.toArray(), in.voxelSize(), in.origin())));
             }
             Sample real = data.subtomograms().get(0);
             entries.add(new Montage.Entry("real " + real.label(), real.volume()));

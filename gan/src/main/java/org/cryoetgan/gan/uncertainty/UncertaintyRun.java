@@ -1,5 +1,9 @@
 package org.cryoetgan.gan.uncertainty;
 
+import static org.cryoetgan.gan.train.TrainingSettings.BOX;
+import static org.cryoetgan.gan.train.TrainingSettings.DROPOUT;
+import static org.cryoetgan.gan.train.TrainingSettings.INPUT_SIMULATION;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,13 +36,13 @@ public final class UncertaintyRun {
     public static Outcome run(Path runDir, Path mapFile, int samples, long seed, Path out) throws IOException {
         Volume map = MrcReader.readVolume(mapFile);
         try (TrainedModel run = TrainedModel.load(runDir, null)) {
-            int box = run.config().box;
+            int box = run.config().get(BOX);
             if (!map.isCube() || map.nx() != box) {
                 throw new IllegalArgumentException(mapFile + ": the run was trained on " + box + "³ volumes but the map"
                         + " is " + map.nx() + "x" + map.ny() + "x" + map.nz());
             }
-            Volume input = run.config().inputSimulation == null ? map
-                    : run.config().inputSimulation.simulate(map, seed);
+            Volume input = run.config().get(INPUT_SIMULATION) == null ? map
+                    : run.config().get(INPUT_SIMULATION).simulate(map, seed);
             UncertaintyMaps maps = new McDropoutSampler(run.model().samplingGenerator(), run.densityScaler())
                     .sample(input, samples, seed);
             Files.createDirectories(out);
@@ -53,7 +57,7 @@ public final class UncertaintyRun {
                 sum += v;
                 max = Math.max(max, v);
             }
-            return new Outcome(maps, run.checkpoint(), run.config().dropout > 0, sum / maps.std().data().length, max);
+            return new Outcome(maps, run.checkpoint(), run.config().get(DROPOUT) > 0, sum / maps.std().data().length, max);
         }
     }
 }

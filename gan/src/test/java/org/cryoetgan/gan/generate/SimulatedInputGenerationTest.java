@@ -1,5 +1,13 @@
 package org.cryoetgan.gan.generate;
 
+
+import static org.cryoetgan.gan.train.TrainingSettings.DROPOUT;
+import static org.cryoetgan.gan.train.TrainingSettings.INPUT_SIMULATION;
+import static org.cryoetgan.gan.train.TrainingSettings.LEARNING_RATE;
+import static org.cryoetgan.gan.train.TrainingSettings.NORMALIZATION;
+import static org.cryoetgan.gan.train.TrainingSettings.REFINER;
+import static org.cryoetgan.gan.train.TrainingSettings.ZSCORE_CLIP;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -48,13 +56,13 @@ class SimulatedInputGenerationTest {
 
     @Test
     void eachSampleIsItsMapSimulatedWithItsOwnSeedThenRefined() throws Exception {
-        TrainingConfig c = TinyRun.config(8, 1);
-        c.dropout = 0;
-        c.refiner = true;
-        c.normalization = Normalization.ZSCORE;
-        c.zscoreClip = 15;
-        c.learningRate = 1e-30;
-        c.inputSimulation = InputSimulation.defaults();
+        TrainingConfig c = TinyRun.config(8, 1)
+                .with(DROPOUT, 0.0)
+                .with(REFINER, true)
+                .with(NORMALIZATION, Normalization.ZSCORE)
+                .with(ZSCORE_CLIP, 15.0)
+                .with(LEARNING_RATE, 1e-30)
+                .with(INPUT_SIMULATION, InputSimulation.defaults());
         Path run = tmp.resolve("run");
         TinyRun.train(run, c);
         Path mapFile = tmp.resolve("blob.mrc");
@@ -62,7 +70,7 @@ class SimulatedInputGenerationTest {
         MrcWriter.write(mapFile, map);
         Path out = tmp.resolve("gen");
         try (TrainedModel m = TrainedModel.load(run, null)) {
-            assertTrue(m.config().inputSimulation != null, "the setting is stored with the run");
+            assertTrue(m.config().get(INPUT_SIMULATION) != null, "the setting is stored with the run");
             LabelTable table = new GenerationJob(m, 2, 5, Shard.ALL, false, MrcWriteOptions.defaults())
                     .run(List.of(new LabelledFile(mapFile, "blob")), out, d -> { });
             List<String> files = table.column("file");
@@ -71,7 +79,7 @@ class SimulatedInputGenerationTest {
             float[][] written = new float[2][];
             for (int k = 0; k < 2; k++) {
                 long seed = Long.parseUnsignedLong(seeds.get(k));
-                Volume simulated = m.config().inputSimulation.simulate(map,
+                Volume simulated = m.config().get(INPUT_SIMULATION).simulate(map,
                         CounterHash.mix(seed, GenerationJob.SIMULATION));
                 float[] expected = m.densityScaler().apply(simulated.data());
                 written[k] = MrcReader.readVolume(out.resolve(files.get(k))).data();

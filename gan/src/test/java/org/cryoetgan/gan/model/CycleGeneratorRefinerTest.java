@@ -1,5 +1,13 @@
 package org.cryoetgan.gan.model;
 
+import static org.cryoetgan.gan.train.TrainingSettings.BOX;
+import static org.cryoetgan.gan.train.TrainingSettings.CRITIC_WIDTH;
+import static org.cryoetgan.gan.train.TrainingSettings.GENERATOR_AVERAGE;
+import static org.cryoetgan.gan.train.TrainingSettings.GENERATOR_WIDTH;
+import static org.cryoetgan.gan.train.TrainingSettings.NOISE_CHANNELS;
+import static org.cryoetgan.gan.train.TrainingSettings.REFINER;
+import static org.cryoetgan.gan.train.TrainingSettings.RESIDUAL_BLOCKS;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,13 +22,13 @@ import org.junit.jupiter.api.Test;
 
 class CycleGeneratorRefinerTest {
     private static TrainingConfig config(boolean refiner) {
-        TrainingConfig c = TrainingConfig.cpu();
-        c.box = 8;
-        c.generatorWidth = 4;
-        c.residualBlocks = 1;
-        c.noiseChannels = 2;
-        c.criticWidth = 4;
-        c.refiner = refiner;
+        TrainingConfig c = TrainingConfig.cpu()
+                .with(BOX, 8)
+                .with(GENERATOR_WIDTH, 4)
+                .with(RESIDUAL_BLOCKS, 1)
+                .with(NOISE_CHANNELS, 2)
+                .with(CRITIC_WIDTH, 4)
+                .with(REFINER, refiner);
         return c;
     }
 
@@ -51,8 +59,7 @@ class CycleGeneratorRefinerTest {
     @Test
     void theAveragedGeneratorComputesWhatGdsComputesWithTheSameWeights() {
         for (boolean refiner : new boolean[] {true, false}) {
-            TrainingConfig c = config(refiner);
-            c.generatorAverage = 0.999;
+            TrainingConfig c = config(refiner).with(GENERATOR_AVERAGE, 0.999);
             try (CycleWgan model = Scope.unscoped(() -> new CycleWgan(NetworkSpecs.of(c), 3)); Scope s = Scope.open()) {
                 CycleGenerator average = model.densityToSubtomogramAverage().orElseThrow();
                 assertTrue(model.samplingGenerator() == average, "generation uses the average");

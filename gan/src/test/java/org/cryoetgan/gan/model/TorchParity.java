@@ -1,5 +1,13 @@
 package org.cryoetgan.gan.model;
 
+import static org.cryoetgan.gan.train.TrainingSettings.BOX;
+import static org.cryoetgan.gan.train.TrainingSettings.CRITIC_LAYERS;
+import static org.cryoetgan.gan.train.TrainingSettings.CRITIC_STRIDE;
+import static org.cryoetgan.gan.train.TrainingSettings.CRITIC_WIDTH;
+import static org.cryoetgan.gan.train.TrainingSettings.GENERATOR_WIDTH;
+import static org.cryoetgan.gan.train.TrainingSettings.NOISE_CHANNELS;
+import static org.cryoetgan.gan.train.TrainingSettings.RESIDUAL_BLOCKS;
+
 import java.util.Map;
 import org.cryoetgan.engine.RandomGenerator;
 import org.cryoetgan.engine.Scope;
@@ -25,11 +33,11 @@ final class TorchParity {
 
     /** The paper preset at widths 4 (generator and critic) and two residual blocks. */
     static TrainingConfig config() {
-        TrainingConfig c = TrainingConfig.paper();
-        c.box = SIZE;
-        c.generatorWidth = 4;
-        c.residualBlocks = 2;
-        c.criticWidth = 4;
+        TrainingConfig c = TrainingConfig.paper()
+                .with(BOX, SIZE)
+                .with(GENERATOR_WIDTH, 4)
+                .with(RESIDUAL_BLOCKS, 2)
+                .with(CRITIC_WIDTH, 4);
         return c;
     }
 
@@ -45,13 +53,13 @@ final class TorchParity {
     /** Edge of the critic's score map. */
     static int criticOutputSize() {
         TrainingConfig c = config();
-        return PatchCritic.outputSize(SIZE, c.criticLayers, c.criticStride);
+        return PatchCritic.outputSize(SIZE, c.get(CRITIC_LAYERS), c.get(CRITIC_STRIDE));
     }
 
     /** The configuration as stored in the fixture's metadata (read by the Python script). */
     static Map<String, Object> configMap() {
         TrainingConfig c = config();
-        return Map.of("ngf", c.generatorWidth, "blocks", c.residualBlocks, "noise", c.noiseChannels, "ndf",
-                c.criticWidth, "layers", c.criticLayers, "stride", c.criticStride, "size", SIZE);
+        return Map.of("ngf", c.get(GENERATOR_WIDTH), "blocks", c.get(RESIDUAL_BLOCKS), "noise", c.get(NOISE_CHANNELS), "ndf",
+                c.get(CRITIC_WIDTH), "layers", c.get(CRITIC_LAYERS), "stride", c.get(CRITIC_STRIDE), "size", SIZE);
     }
 }

@@ -1,5 +1,12 @@
 package org.cryoetgan.gan.train;
 
+import static org.cryoetgan.gan.train.TrainingSettings.CRITIC_WIDTH;
+import static org.cryoetgan.gan.train.TrainingSettings.DENSITY_NOISE_STD;
+import static org.cryoetgan.gan.train.TrainingSettings.GENERATOR_WIDTH;
+import static org.cryoetgan.gan.train.TrainingSettings.LEARNING_RATE;
+import static org.cryoetgan.gan.train.TrainingSettings.SEED;
+import static org.cryoetgan.gan.train.TrainingSettings.STEPS;
+
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -28,11 +35,11 @@ class LearningEvidenceTest {
 
     @Test
     void trainingMovesGeneratedVolumesTowardsTheSubtomogramDomain() {
-        TrainingConfig c = TinyData.config(BOX, 80);
-        c.generatorWidth = 6;
-        c.criticWidth = 6;
-        c.densityNoiseStd = 0.1;
-        c.learningRate = 1e-4;
+        TrainingConfig c = TinyData.config(BOX, 80)
+                .with(GENERATOR_WIDTH, 6)
+                .with(CRITIC_WIDTH, 6)
+                .with(DENSITY_NOISE_STD, 0.1)
+                .with(LEARNING_RATE, 1e-4);
         VolumeSet maps = TinyData.maps(BOX, 8, 3);
         VolumeSet subs = TinyData.subtomograms(BOX, 8, 4);
         TrainingData data = new TrainingData(maps, subs, c);
@@ -40,11 +47,11 @@ class LearningEvidenceTest {
         for (int i = 0; i < subs.size(); i++) {
             real.add(data.subtomogramScaler().apply(subs.get(i).volume().data()));
         }
-        CycleWgan model = Scope.unscoped(() -> new CycleWgan(NetworkSpecs.of(c), c.seed));
+        CycleWgan model = Scope.unscoped(() -> new CycleWgan(NetworkSpecs.of(c), c.get(SEED)));
         double[] before = distances(model, data, maps, real);
         List<Double> cycle = new ArrayList<>();
         try (CycleWganTrainer trainer = new CycleWganTrainer(c, model, data)) {
-            for (int s = 0; s < c.steps; s++) {
+            for (int s = 0; s < c.get(STEPS); s++) {
                 Map<String, Double> l = trainer.trainStep();
                 cycle.add(l.get("loss_cycle_d") + l.get("loss_cycle_s"));
             }

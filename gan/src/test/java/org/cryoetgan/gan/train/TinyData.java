@@ -1,5 +1,16 @@
 package org.cryoetgan.gan.train;
 
+import static org.cryoetgan.gan.train.TrainingSettings.BOX;
+import static org.cryoetgan.gan.train.TrainingSettings.CHECKPOINT_EVERY;
+import static org.cryoetgan.gan.train.TrainingSettings.CRITIC_LAYERS;
+import static org.cryoetgan.gan.train.TrainingSettings.CRITIC_STRIDE;
+import static org.cryoetgan.gan.train.TrainingSettings.CRITIC_WIDTH;
+import static org.cryoetgan.gan.train.TrainingSettings.GENERATOR_WIDTH;
+import static org.cryoetgan.gan.train.TrainingSettings.LOG_EVERY;
+import static org.cryoetgan.gan.train.TrainingSettings.RESIDUAL_BLOCKS;
+import static org.cryoetgan.gan.train.TrainingSettings.SAMPLE_EVERY;
+import static org.cryoetgan.gan.train.TrainingSettings.STEPS;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -50,17 +61,17 @@ final class TinyData {
 
     /** A fast configuration for tests: narrow networks, stride-2 critics of two layers. */
     static TrainingConfig config(int box, int steps) {
-        TrainingConfig c = TrainingConfig.demo();
-        c.box = box;
-        c.generatorWidth = 4;
-        c.residualBlocks = 1;
-        c.criticWidth = 4;
-        c.criticLayers = 2;
-        c.criticStride = 2;
-        c.steps = steps;
-        c.logEvery = 1;
-        c.sampleEvery = 1000;
-        c.checkpointEvery = 1000;
+        TrainingConfig c = TrainingConfig.demo()
+                .with(BOX, box)
+                .with(GENERATOR_WIDTH, 4)
+                .with(RESIDUAL_BLOCKS, 1)
+                .with(CRITIC_WIDTH, 4)
+                .with(CRITIC_LAYERS, 2)
+                .with(CRITIC_STRIDE, 2)
+                .with(STEPS, steps)
+                .with(LOG_EVERY, 1)
+                .with(SAMPLE_EVERY, 1000)
+                .with(CHECKPOINT_EVERY, 1000);
         return c;
     }
 }

@@ -1,5 +1,10 @@
 package org.cryoetgan.gan.train;
 
+import static org.cryoetgan.gan.train.TrainingSettings.BOX;
+import static org.cryoetgan.gan.train.TrainingSettings.CHECKPOINT_EVERY;
+import static org.cryoetgan.gan.train.TrainingSettings.DROPOUT;
+import static org.cryoetgan.gan.train.TrainingSettings.LOG_EVERY;
+
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -18,10 +23,10 @@ public final class TinyRun {
 
     /** {@link TinyData#config} with dropout (so MC-dropout has something to sample) and one final checkpoint. */
     public static TrainingConfig config(int box, int steps) {
-        TrainingConfig c = TinyData.config(box, steps);
-        c.dropout = 0.3;
-        c.checkpointEvery = steps;
-        c.logEvery = steps;
+        TrainingConfig c = TinyData.config(box, steps)
+                .with(DROPOUT, 0.3)
+                .with(CHECKPOINT_EVERY, steps)
+                .with(LOG_EVERY, steps);
         return c;
     }
 
@@ -30,9 +35,9 @@ public final class TinyRun {
         train(dir, config(box, steps));
     }
 
-    /** Trains the given configuration on random {@code c.box}³ volumes into {@code dir}. */
+    /** Trains the given configuration on random {@code c.get(BOX)}³ volumes into {@code dir}. */
     public static void train(Path dir, TrainingConfig c) throws Exception {
-        int box = c.box;
+        int box = c.get(BOX);
         VolumeSet d = new VolumeSet("density maps", random(box, 4, 1));
         VolumeSet s = new VolumeSet("subtomograms", random(box, 4, 2));
         new TrainingRun(new RunFolder(dir), c, new TrainingData(d, s, c), d.samples(),

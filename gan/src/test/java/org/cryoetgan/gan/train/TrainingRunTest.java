@@ -1,5 +1,23 @@
 package org.cryoetgan.gan.train;
 
+import static org.cryoetgan.gan.train.TrainingSettings.ADVERSARIAL_LOSS;
+import static org.cryoetgan.gan.train.TrainingSettings.BOX;
+import static org.cryoetgan.gan.train.TrainingSettings.CHECKPOINT_EVERY;
+import static org.cryoetgan.gan.train.TrainingSettings.CRITIC_INSTANCE_NORM;
+import static org.cryoetgan.gan.train.TrainingSettings.CRITIC_STEPS;
+import static org.cryoetgan.gan.train.TrainingSettings.DROPOUT;
+import static org.cryoetgan.gan.train.TrainingSettings.GENERATOR_AVERAGE;
+import static org.cryoetgan.gan.train.TrainingSettings.IMAGE_POOL;
+import static org.cryoetgan.gan.train.TrainingSettings.LEARNING_RATE;
+import static org.cryoetgan.gan.train.TrainingSettings.LOG_EVERY;
+import static org.cryoetgan.gan.train.TrainingSettings.R1_WEIGHT;
+import static org.cryoetgan.gan.train.TrainingSettings.SELECT_EVERY;
+import static org.cryoetgan.gan.train.TrainingSettings.SELECT_SAMPLES;
+import static org.cryoetgan.gan.train.TrainingSettings.SPECTRAL_NORM;
+import static org.cryoetgan.gan.train.TrainingSettings.SPECTRUM_CRITIC_WEIGHT;
+import static org.cryoetgan.gan.train.TrainingSettings.SPECTRUM_CRITIC_WIDTH;
+import static org.cryoetgan.gan.train.TrainingSettings.WEIGHT_CLIPPING;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -21,23 +39,23 @@ class TrainingRunTest {
     private static final PrintStream QUIET = new PrintStream(new ByteArrayOutputStream());
 
     private static TrainingRun run(Path dir, TrainingConfig c) {
-        VolumeSet maps = TinyData.maps(c.box, 6, 1);
-        VolumeSet subs = TinyData.subtomograms(c.box, 6, 2);
+        VolumeSet maps = TinyData.maps(c.get(BOX), 6, 1);
+        VolumeSet subs = TinyData.subtomograms(c.get(BOX), 6, 2);
         TrainingData data = new TrainingData(maps, subs, c);
         TrainingRun run = new TrainingRun(new RunFolder(dir), c, data, maps.samples(), QUIET, false);
-        if (c.selectEvery > 0) {
+        if (c.get(SELECT_EVERY) > 0) {
             run.selectingBy(RealismProbe.of(new VolumeSet[] {maps, null}, new VolumeSet[] {subs, null}, data, c));
         }
         return run;
     }
 
     private static TrainingConfig averagedConfig(int steps, boolean select) {
-        TrainingConfig c = TinyData.config(8, steps);
-        c.checkpointEvery = 2;
-        c.generatorAverage = 0.99;
+        TrainingConfig c = TinyData.config(8, steps)
+                .with(CHECKPOINT_EVERY, 2)
+                .with(GENERATOR_AVERAGE, 0.99);
         if (select) {
-            c.selectEvery = 1;
-            c.selectSamples = 12;
+            c = c.with(SELECT_EVERY, 1);
+            c = c.with(SELECT_SAMPLES, 12);
         }
         return c;
     }
@@ -92,16 +110,16 @@ class TrainingRunTest {
 
     @Test
     void aResumedRunEndsBitForBitWhereAnUninterruptedOneDoes(@TempDir Path tmp) throws Exception {
-        TrainingConfig c = TinyData.config(8, 4);
-        c.imagePool = 2;
-        c.dropout = 0.3;
-        c.checkpointEvery = 2;
+        TrainingConfig c = TinyData.config(8, 4)
+                .with(IMAGE_POOL, 2)
+                .with(DROPOUT, 0.3)
+                .with(CHECKPOINT_EVERY, 2);
         run(tmp.resolve("straight"), c).run(false);
 
-        TrainingConfig half = TinyData.config(8, 2);
-        half.imagePool = 2;
-        half.dropout = 0.3;
-        half.checkpointEvery = 2;
+        TrainingConfig half = TinyData.config(8, 2)
+                .with(IMAGE_POOL, 2)
+                .with(DROPOUT, 0.3)
+                .with(CHECKPOINT_EVERY, 2);
         run(tmp.resolve("resumed"), half).run(false);
         run(tmp.resolve("resumed"), c).run(true);
 
@@ -119,16 +137,16 @@ class TrainingRunTest {
     @Test
     void resumingDeletesTheTemporaryFilesOfAKilledCheckpointWriteAndPrunesOldCheckpoints(@TempDir Path tmp)
             throws Exception {
-        TrainingConfig c = TinyData.config(8, 3);
-        c.checkpointEvery = 1;
+        TrainingConfig c = TinyData.config(8, 3)
+                .with(CHECKPOINT_EVERY, 1);
         run(tmp, c).keeping(CheckpointRetention.ALL).run(false);
         RunFolder f = new RunFolder(tmp);
         assertEquals(List.of(1L, 2L, 3L), f.checkpointSteps());
         Path partial = f.checkpoints().resolve(".step-000004.safetensors.8812734.tmp");
         Files.write(partial, new byte[100]);
 
-        TrainingConfig longer = TinyData.config(8, 6);
-        longer.checkpointEvery = 1;
+        TrainingConfig longer = TinyData.config(8, 6)
+                .with(CHECKPOINT_EVERY, 1);
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         VolumeSet maps = TinyData.maps(8, 6, 1);
         new TrainingRun(f, longer, new TrainingData(maps, TinyData.subtomograms(8, 6, 2), longer), maps.samples(),
@@ -156,9 +174,9 @@ class TrainingRunTest {
             }
         }
 
-        TrainingConfig plain = gpConfig(4);
-        plain.adversarialLoss = AdversarialLoss.WGAN;
-        plain.r1Weight = 0;
+        TrainingConfig plain = gpConfig(4)
+                .with(ADVERSARIAL_LOSS, AdversarialLoss.WGAN)
+                .with(R1_WEIGHT, 0.0);
         run(tmp.resolve("plain"), plain).run(false);
         Map<String, HostTensor> p = SafeTensors.read(tmp.resolve("plain/checkpoints/step-000004.safetensors")).tensors();
         boolean differs = false;
@@ -208,36 +226,36 @@ class TrainingRunTest {
     }
 
     private static TrainingConfig spectrumConfig(int steps) {
-        TrainingConfig c = TinyData.config(8, steps);
-        c.spectrumCriticWeight = 0.5;
-        c.spectrumCriticWidth = 8;
-        c.criticInstanceNorm = false;
-        c.adversarialLoss = AdversarialLoss.LSGAN;
-        c.weightClipping = false;
-        c.imagePool = 2;
-        c.checkpointEvery = 2;
-        c.logEvery = 1;
+        TrainingConfig c = TinyData.config(8, steps)
+                .with(SPECTRUM_CRITIC_WEIGHT, 0.5)
+                .with(SPECTRUM_CRITIC_WIDTH, 8)
+                .with(CRITIC_INSTANCE_NORM, false)
+                .with(ADVERSARIAL_LOSS, AdversarialLoss.LSGAN)
+                .with(WEIGHT_CLIPPING, false)
+                .with(IMAGE_POOL, 2)
+                .with(CHECKPOINT_EVERY, 2)
+                .with(LOG_EVERY, 1);
         return c;
     }
 
     private static TrainingConfig gpConfig(int steps) {
-        TrainingConfig c = TinyData.config(8, steps);
-        c.adversarialLoss = AdversarialLoss.WGAN_GP;
-        c.r1Weight = 0.5;
-        c.weightClipping = false;
-        c.criticSteps = 2;
-        c.imagePool = 2;
-        c.checkpointEvery = 2;
+        TrainingConfig c = TinyData.config(8, steps)
+                .with(ADVERSARIAL_LOSS, AdversarialLoss.WGAN_GP)
+                .with(R1_WEIGHT, 0.5)
+                .with(WEIGHT_CLIPPING, false)
+                .with(CRITIC_STEPS, 2)
+                .with(IMAGE_POOL, 2)
+                .with(CHECKPOINT_EVERY, 2);
         return c;
     }
 
     @Test
     void aDivergingRunStopsWithAClearMessageAndKeepsItsLastGoodCheckpoint(@TempDir Path tmp) throws Exception {
-        TrainingConfig c = TinyData.config(8, 40);
-        c.learningRate = 1e30;
-        c.weightClipping = false;
-        c.spectralNorm = false;
-        c.checkpointEvery = 1;
+        TrainingConfig c = TinyData.config(8, 40)
+                .with(LEARNING_RATE, 1e30)
+                .with(WEIGHT_CLIPPING, false)
+                .with(SPECTRAL_NORM, false)
+                .with(CHECKPOINT_EVERY, 1);
         TrainingDivergedException e = assertThrows(TrainingDivergedException.class, () -> run(tmp, c).run(false));
         assertTrue(e.getMessage().contains("NaN") || e.getMessage().contains("Infinity"), e.getMessage());
         RunFolder f = new RunFolder(tmp);

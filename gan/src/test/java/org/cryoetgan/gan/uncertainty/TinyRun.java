@@ -1,5 +1,8 @@
 package org.cryoetgan.gan.uncertainty;
 
+import static org.cryoetgan.gan.train.TrainingSettings.DROPOUT;
+import static org.cryoetgan.gan.train.TrainingSettings.NOISE_CHANNELS;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -19,9 +22,9 @@ final class TinyRun {
     }
 
     static TrainingConfig config(double dropout, int noiseChannels) {
-        TrainingConfig c = org.cryoetgan.gan.train.TinyRun.config(BOX, 2);
-        c.dropout = dropout;
-        c.noiseChannels = noiseChannels;
+        TrainingConfig c = org.cryoetgan.gan.train.TinyRun.config(BOX, 2)
+                .with(DROPOUT, dropout)
+                .with(NOISE_CHANNELS, noiseChannels);
         return c;
     }
 
