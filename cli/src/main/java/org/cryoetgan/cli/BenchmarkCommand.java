@@ -112,7 +112,7 @@ final class BenchmarkCommand implements Callable<Integer> {
         args.addAll(trainOptions);
         TrainCommand t = new TrainCommand();
         try {
-            new CommandLine(t).setCaseInsensitiveEnumValuesAllowed(true).parseArgs(args.toArray(String[]::new));
+            SettingOptions.addTo(new CommandLine(t).setCaseInsensitiveEnumValuesAllowed(true)).parseArgs(args.toArray(String[]::new));
         } catch (CommandLine.ParameterException e) {
             throw new IllegalArgumentException("training option: " + e.getMessage(), e);
         }

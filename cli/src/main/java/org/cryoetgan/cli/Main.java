@@ -55,7 +55,7 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(new Main())
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler(Main::reportError);
-        cl.getSubcommands().get("train").getCommandSpec().usageMessage().footer(PresetDefaults.table());
+        SettingOptions.addTo(cl.getSubcommands().get("train"));
         return cl;
     }
 

@@ -1,0 +1,44 @@
+package org.cryoetgan.cli;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.cryoetgan.gan.settings.Setting;
+import org.cryoetgan.gan.train.TrainingSettings;
+import org.junit.jupiter.api.Test;
+
+class TrainHelpTest {
+
+    private static String help() {
+        picocli.CommandLine train = Main.commandLine().getSubcommands().get("train");
+        return train.setUsageHelpWidth(4000).getUsageMessage().replaceAll("\\s+", " ");
+    }
+
+    @Test
+    void everySettingIsAnOptionWhoseHelpGivesItsValueInEachPreset() {
+        String help = help();
+        int options = 0;
+        for (Setting<?> s : TrainingSettings.ALL) {
+            if (s.option().isEmpty()) {
+                continue;
+            }
+            String name = s.option().get();
+            String shown = s.codec().isSwitch() ? "--[no-]" + name.substring(2) : name + "=";
+            assertTrue(help.contains(shown), () -> "missing " + shown + " in " + help);
+            assertTrue(help.contains(SettingOptions.defaults(s)), () -> "missing " + SettingOptions.defaults(s));
+            options++;
+        }
+        assertTrue(options >= 45, "options " + options);
+        assertTrue(help.contains("--cycle-weight=<cycleWeight> Weight λ of the cycle-consistency L1 loss. (paper 10.0,"
+                + " reference-code 100.0, cpu 30.0, demo 10.0)"), help);
+        assertTrue(help.contains("(every preset: 210)"), help);
+    }
+
+    @Test
+    void aBadValueIsRefusedNamingTheOptionAndWhatItTakes() {
+        CliRun r = CliRun.of("train", "--box", "big");
+        assertTrue(r.code() != 0 && r.err().contains("--box") && r.err().contains("'big' is not an integer"), r.err());
+        CliRun loss = CliRun.of("train", "--loss", "hinge");
+        assertTrue(loss.code() != 0 && loss.err().contains("'hinge' is not one of wgan | lsgan | bce | wgan_gp"),
+                loss.err());
+    }
+}
