@@ -54,9 +54,23 @@ public final class Main implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main())
                 .setCaseInsensitiveEnumValuesAllowed(true)
-                .setExecutionExceptionHandler(Main::reportError);
+                .setExecutionExceptionHandler(Main::reportError)
+                .setParameterExceptionHandler(Main::reportBadArguments);
         SettingOptions.addTo(cl.getSubcommands().get("train"));
         return cl;
+    }
+
+    /**
+     * Prints an argument that picocli cannot read (an unknown option, a value of the wrong type) as one line naming
+     * the option, with where to find the command's options, instead of the whole usage text.
+     */
+    static int reportBadArguments(CommandLine.ParameterException e, String[] args) {
+        CommandLine cmd = e.getCommandLine();
+        String hint = e instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()
+                ? " (did you mean " + String.join(" or ", u.getSuggestions()) + "?)" : "";
+        cmd.getErr().println("error: " + e.getMessage().strip().replace('\n', ' ') + hint + "; see '"
+                + cmd.getCommandSpec().qualifiedName() + " --help'");
+        return cmd.getCommandSpec().exitCodeOnInvalidInput();
     }
 
     /**

@@ -36,9 +36,13 @@ class TrainHelpTest {
     @Test
     void aBadValueIsRefusedNamingTheOptionAndWhatItTakes() {
         CliRun r = CliRun.of("train", "--box", "big");
-        assertTrue(r.code() != 0 && r.err().contains("--box") && r.err().contains("'big' is not an integer"), r.err());
+        assertTrue(r.failedWithOneLine() && r.err().contains("--box") && r.err().contains("'big' is not an integer"),
+                r.err());
         CliRun loss = CliRun.of("train", "--loss", "hinge");
-        assertTrue(loss.code() != 0 && loss.err().contains("'hinge' is not one of wgan | lsgan | bce | wgan_gp"),
-                loss.err());
+        assertTrue(loss.failedWithOneLine()
+                && loss.err().contains("'hinge' is not one of wgan | lsgan | bce | wgan_gp"), loss.err());
+        CliRun flag = CliRun.of("train", "--spectral-norm", "--no-clipping", "--boxx", "8");
+        assertTrue(flag.failedWithOneLine() && flag.err().contains("--boxx") && flag.err().contains("--box"),
+                flag.err());
     }
 }
