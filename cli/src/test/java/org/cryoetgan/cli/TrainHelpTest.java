@@ -1,8 +1,13 @@
 package org.cryoetgan.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.cryoetgan.gan.settings.Setting;
+import org.cryoetgan.gan.sim.InputSimulation;
+import org.cryoetgan.gan.train.AdversarialLoss;
+import org.cryoetgan.gan.train.OptimizerKind;
+import org.cryoetgan.gan.train.TrainingConfig;
 import org.cryoetgan.gan.train.TrainingSettings;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +36,28 @@ class TrainHelpTest {
         assertTrue(help.contains("--cycle-weight=<cycleWeight> Weight λ of the cycle-consistency L1 loss. (paper 10.0,"
                 + " reference-code 100.0, cpu 30.0, demo 10.0)"), help);
         assertTrue(help.contains("(every preset: 210)"), help);
+    }
+
+    private static picocli.CommandLine.ParseResult parsed(String... trainArgs) {
+        String[] args = new String[trainArgs.length + 1];
+        args[0] = "train";
+        System.arraycopy(trainArgs, 0, args, 1, trainArgs.length);
+        return Main.commandLine().parseArgs(args).subcommand();
+    }
+
+    @Test
+    void givenOptionsOverrideThePresetAndTheOthersKeepIt() {
+        picocli.CommandLine.ParseResult parsed = parsed("--no-spectral-norm", "--refiner", "--box", "28",
+                "--lr", "1e-3", "--loss", "wgan-gp", "--optimizer", "ADAM", "--seed", "7", "--simulate-input");
+        TrainingConfig c = SettingOptions.applied(TrainingConfig.paper(), parsed);
+        assertEquals(TrainingConfig.paper().with(TrainingSettings.SPECTRAL_NORM, false)
+                .with(TrainingSettings.REFINER, true).with(TrainingSettings.BOX, 28)
+                .with(TrainingSettings.LEARNING_RATE, 1e-3).with(TrainingSettings.ADVERSARIAL_LOSS, AdversarialLoss.WGAN_GP)
+                .with(TrainingSettings.OPTIMIZER, OptimizerKind.ADAM).with(TrainingSettings.SEED, 7L)
+                .with(TrainingSettings.INPUT_SIMULATION, InputSimulation.defaults()), c);
+        TrainingConfig off = SettingOptions.applied(TrainingConfig.cpu(), parsed("--no-resize-upsampling"));
+        assertEquals(false, off.get(TrainingSettings.RESIZE_UPSAMPLING));
+        assertEquals(TrainingConfig.cpu().get(TrainingSettings.STEPS), off.get(TrainingSettings.STEPS));
     }
 
     @Test
