@@ -206,7 +206,8 @@ final class TrainCommand implements Callable<Integer> {
     private TrainingConfig overridden(TrainingConfig base) {
         ParseResult parsed = spec.commandLine().getParseResult();
         TrainingConfig c = inputSimulation.applied(base, SettingOptions.applied(base, parsed));
-        boolean penaltyGiven = SettingOptions.given(parsed, ADVERSARIAL_LOSS) || SettingOptions.given(parsed, R1_WEIGHT);
+        boolean penaltyGiven = SettingOptions.given(parsed, ADVERSARIAL_LOSS)
+                || SettingOptions.given(parsed, R1_WEIGHT);
         if (!SettingOptions.given(parsed, WEIGHT_CLIPPING) && penaltyGiven && c.hasGradientPenalty()) {
             // a penalty switched on here replaces clipping unless clipping is asked for
             c = c.with(WEIGHT_CLIPPING, false);

@@ -29,12 +29,13 @@ public final class NetworkSpecs {
      * an averaged {@code G_ds} only when a weight-average decay is set. */
     public static NetworkSpec of(TrainingConfig c) {
         return new NetworkSpec(
-                new NetworkSpec.Generator(c.get(GENERATOR_WIDTH), c.get(RESIDUAL_BLOCKS), c.get(NOISE_CHANNELS), c.get(OUTPUT_NOISE_CHANNELS),
-                        c.get(RESIZE_UPSAMPLING), c.get(DROPOUT), c.get(REFINER)),
-                new NetworkSpec.Critic(c.get(CRITIC_WIDTH), c.get(CRITIC_LAYERS), c.get(CRITIC_STRIDE), c.get(SPECTRAL_NORM),
-                        c.get(CRITIC_INSTANCE_NORM)),
+                new NetworkSpec.Generator(c.get(GENERATOR_WIDTH), c.get(RESIDUAL_BLOCKS), c.get(NOISE_CHANNELS),
+                        c.get(OUTPUT_NOISE_CHANNELS), c.get(RESIZE_UPSAMPLING), c.get(DROPOUT), c.get(REFINER)),
+                new NetworkSpec.Critic(c.get(CRITIC_WIDTH), c.get(CRITIC_LAYERS), c.get(CRITIC_STRIDE),
+                        c.get(SPECTRAL_NORM), c.get(CRITIC_INSTANCE_NORM)),
                 c.get(SPECTRUM_CRITIC_WEIGHT) > 0
-                        ? new NetworkSpec.Spectrum(c.get(BOX), c.get(SPECTRUM_CRITIC_AXES), c.get(SPECTRUM_CRITIC_WIDTH), c.get(SPECTRAL_NORM))
+                        ? new NetworkSpec.Spectrum(c.get(BOX), c.get(SPECTRUM_CRITIC_AXES),
+                                c.get(SPECTRUM_CRITIC_WIDTH), c.get(SPECTRAL_NORM))
                         : null,
                 c.get(GENERATOR_AVERAGE) > 0);
     }

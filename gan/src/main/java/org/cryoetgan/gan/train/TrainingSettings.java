@@ -2,7 +2,6 @@ package org.cryoetgan.gan.train;
 
 import static org.cryoetgan.gan.settings.Preset.CPU;
 import static org.cryoetgan.gan.settings.Preset.DEMO;
-import static org.cryoetgan.gan.settings.Preset.PAPER;
 import static org.cryoetgan.gan.settings.Preset.REFERENCE_CODE;
 
 import java.util.ArrayList;
