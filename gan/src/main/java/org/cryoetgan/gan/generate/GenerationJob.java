@@ -136,7 +136,7 @@ public final class GenerationJob {
             LabelledFile f = maps.get(i);
             Volume map = MrcReader.readVolume(f.file());
             InputSimulation sim = trained.config().get(INPUT_SIMULATION);
-            float[] scaled = sim == null ? trained.densityScaler().apply(map.data()) : null;
+            float[] scaled = sim == null ? trained.densityScaler().apply(trained.generatorInput(map, 0).data()) : null;
             Vec3 voxel = map.voxelSize();
             double trainedVoxel = trained.voxelSize();
             if (!warnedVoxel && Double.isFinite(trainedVoxel) && Math.abs(voxel.x() - trainedVoxel) > 0.01 * trainedVoxel) {
@@ -154,7 +154,8 @@ public final class GenerationJob {
                 g.reseed(sampleSeed);
                 RandomGenerator noise = new RandomGenerator(sampleSeed);
                 float[] input = sim == null ? scaled
-                        : trained.densityScaler().apply(sim.simulate(map, CounterHash.mix(sampleSeed, SIMULATION)).data());
+                        : trained.densityScaler().apply(
+                                trained.generatorInput(map, CounterHash.mix(sampleSeed, SIMULATION)).data());
                 float[] out;
                 try (Scope s = Scope.open()) {
                     Tensor x = Tensor.of(input, 1, 1, box, box, box);

@@ -1,9 +1,11 @@
 package org.cryoetgan.gan.generate;
 
+import static org.cryoetgan.gan.train.TrainingSettings.INPUT_SIMULATION;
 import static org.cryoetgan.gan.train.TrainingSettings.NORMALIZATION;
 import static org.cryoetgan.gan.train.TrainingSettings.SEED;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,29 +13,35 @@ import org.cryoetgan.engine.Scope;
 import org.cryoetgan.gan.data.ScalerSpec;
 import org.cryoetgan.gan.data.VolumeScaler;
 import org.cryoetgan.gan.model.CycleWgan;
+import org.cryoetgan.gan.sim.InputSimulation;
+import org.cryoetgan.gan.sim.StatisticsMatch;
 import org.cryoetgan.gan.train.NetworkSpecs;
 import org.cryoetgan.gan.train.RunFolder;
 import org.cryoetgan.gan.train.TrainingConfig;
+import org.cryoetgan.gan.volume.Volume;
 import org.cryoetgan.nn.io.Checkpoint;
 
 /**
  * A trained CryoETGAN loaded from a run folder (its {@code config.json} and a checkpoint, by default the selected
  * one if training selected one, else the newest), with the density normalisation the run used, in evaluation mode.
- * Generation uses {@link CycleWgan#samplingGenerator()}: the averaged G_ds when the run kept one.
+ * Generation uses {@link CycleWgan#samplingGenerator()}: the averaged G_ds when the run kept one, on
+ * {@link #generatorInput}: the map, simulated and statistics-matched as in training when the run did so.
  */
 public final class TrainedModel implements AutoCloseable {
     private final TrainingConfig config;
     private final CycleWgan model;
     private final VolumeScaler densityScaler;
+    private final StatisticsMatch inputMatch;
     private final long step;
     private final Path checkpoint;
     private final double voxelSize;
 
-    private TrainedModel(TrainingConfig config, CycleWgan model, VolumeScaler densityScaler, long step,
-                         Path checkpoint, double voxelSize) {
+    private TrainedModel(TrainingConfig config, CycleWgan model, VolumeScaler densityScaler, StatisticsMatch inputMatch,
+                         long step, Path checkpoint, double voxelSize) {
         this.config = config;
         this.model = model;
         this.densityScaler = densityScaler;
+        this.inputMatch = inputMatch;
         this.step = step;
         this.checkpoint = checkpoint;
         this.voxelSize = voxelSize;
@@ -63,7 +71,10 @@ public final class TrainedModel implements AutoCloseable {
         model.eval();
         JsonNode meta = c.metadata();
         VolumeScaler scaler = ScalerSpec.fromJson(meta.path("density_scaler"), cfg.get(NORMALIZATION)).toScaler();
-        return new TrainedModel(cfg, model, scaler, meta.path("step").asLong(), ck,
+        JsonNode match = meta.path("input_match");
+        StatisticsMatch inputMatch = match.isMissingNode() || match.isNull() ? null
+                : new ObjectMapper().treeToValue(match, StatisticsMatch.class);
+        return new TrainedModel(cfg, model, scaler, inputMatch, meta.path("step").asLong(), ck,
                 meta.path("voxel_size").asDouble(Double.NaN));
     }
 
@@ -77,6 +88,25 @@ public final class TrainedModel implements AutoCloseable {
 
     public VolumeScaler densityScaler() {
         return densityScaler;
+    }
+
+    /** The statistics match the run fitted ({@code --match-statistics}), or null. */
+    public StatisticsMatch inputMatch() {
+        return inputMatch;
+    }
+
+    /**
+     * What G_ds is given for {@code map}, before the density scaler: the map itself, or when the run was trained on
+     * simulated inputs its simulation with defocus and noise drawn from {@code simulationSeed}; then the run's
+     * statistics match, when it has one.
+     */
+    public Volume generatorInput(Volume map, long simulationSeed) {
+        InputSimulation sim = config.get(INPUT_SIMULATION);
+        Volume v = sim == null ? map : sim.simulate(map, simulationSeed);
+        if (inputMatch == null) {
+            return v;
+        }
+        return new Volume(v.nx(), v.ny(), v.nz(), inputMatch.apply(v.data()), v.voxelSize(), v.origin());
     }
 
     /** The training step of the loaded checkpoint. */

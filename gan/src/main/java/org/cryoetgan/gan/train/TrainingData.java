@@ -3,6 +3,7 @@ package org.cryoetgan.gan.train;
 import static org.cryoetgan.gan.train.TrainingSettings.BATCH_SIZE;
 import static org.cryoetgan.gan.train.TrainingSettings.BOX;
 import static org.cryoetgan.gan.train.TrainingSettings.DENSITY_NOISE_STD;
+import static org.cryoetgan.gan.train.TrainingSettings.MATCH_STATISTICS;
 import static org.cryoetgan.gan.train.TrainingSettings.NORMALIZATION;
 import static org.cryoetgan.gan.train.TrainingSettings.SEED;
 import static org.cryoetgan.gan.train.TrainingSettings.ZSCORE_CLIP;
@@ -15,6 +16,8 @@ import org.cryoetgan.gan.data.EpochSampler;
 import org.cryoetgan.gan.data.Sample;
 import org.cryoetgan.gan.data.VolumeScaler;
 import org.cryoetgan.gan.data.VolumeSet;
+import org.cryoetgan.gan.sim.StatisticsMatch;
+import org.cryoetgan.gan.volume.Volume;
 
 /**
  * The two unpaired training domains, normalised once, and the batches of each step: a pure function of the
@@ -23,6 +26,7 @@ import org.cryoetgan.gan.data.VolumeSet;
 public final class TrainingData {
     private final VolumeSet density;
     private final VolumeSet subtomograms;
+    private final StatisticsMatch inputMatch;
     private final VolumeScaler densityScaler;
     private final VolumeScaler subtomogramScaler;
     private final float[][] densityScaled;
@@ -46,11 +50,13 @@ public final class TrainingData {
             throw new IllegalArgumentException("the data are " + density.box() + "³ but the configuration says box "
                     + c.get(BOX));
         }
-        this.density = density;
+        this.inputMatch = c.get(MATCH_STATISTICS)
+                ? StatisticsMatch.fit(raw(density), raw(subtomograms), density.box()) : null;
+        this.density = inputMatch == null ? density : matched(density, inputMatch);
         this.subtomograms = subtomograms;
-        this.densityScaler = VolumeScaler.fit(c.get(NORMALIZATION), c.get(ZSCORE_CLIP), raw(density));
+        this.densityScaler = VolumeScaler.fit(c.get(NORMALIZATION), c.get(ZSCORE_CLIP), raw(this.density));
         this.subtomogramScaler = VolumeScaler.fit(c.get(NORMALIZATION), c.get(ZSCORE_CLIP), raw(subtomograms));
-        this.densityScaled = scaled(density, densityScaler);
+        this.densityScaled = scaled(this.density, densityScaler);
         this.subtomogramScaled = scaled(subtomograms, subtomogramScaler);
         this.box = density.box();
         this.batch = c.get(BATCH_SIZE);
@@ -69,12 +75,27 @@ public final class TrainingData {
         return out;
     }
 
+    private static VolumeSet matched(VolumeSet set, StatisticsMatch match) {
+        List<Sample> out = new ArrayList<>(set.size());
+        for (Sample s : set.samples()) {
+            Volume v = s.volume();
+            out.add(new Sample(new Volume(v.nx(), v.ny(), v.nz(), match.apply(v.data()), v.voxelSize(), v.origin()),
+                    s.label(), s.source()));
+        }
+        return new VolumeSet(set.domain(), out);
+    }
+
     private static float[][] scaled(VolumeSet set, VolumeScaler scaler) {
         float[][] out = new float[set.size()][];
         for (int i = 0; i < out.length; i++) {
             out[i] = scaler.apply(set.get(i).volume().data());
         }
         return out;
+    }
+
+    /** The statistics match applied to domain D before its scaler, or null when the run has none. */
+    public StatisticsMatch inputMatch() {
+        return inputMatch;
     }
 
     public VolumeScaler densityScaler() {
@@ -85,6 +106,7 @@ public final class TrainingData {
         return subtomogramScaler;
     }
 
+    /** Domain D as trained on: the statistics-matched volumes when the run has a match. */
     public VolumeSet density() {
         return density;
     }

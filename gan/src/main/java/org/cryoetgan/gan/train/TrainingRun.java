@@ -192,6 +192,9 @@ public final class TrainingRun {
         meta.put("step", step);
         meta.put("density_scaler", ScalerSpec.of(data.densityScaler()));
         meta.put("subtomogram_scaler", ScalerSpec.of(data.subtomogramScaler()));
+        if (data.inputMatch() != null) {
+            meta.put("input_match", data.inputMatch());
+        }
         meta.put("box", cfg.get(BOX));
         meta.put("voxel_size", data.density().get(0).volume().voxelSize().x());
         return meta;

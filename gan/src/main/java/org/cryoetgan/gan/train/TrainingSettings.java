@@ -94,6 +94,13 @@ public final class TrainingSettings {
     public static final Setting<Boolean> REFINER = add(Setting.of("refiner", Codecs.SWITCH).option("--refiner")
             .help("Generators output input + a learned correction, starting as the identity (for simulated inputs).")
             .value(false));
+    /** A label-free correction of domain D's spectrum and value distribution towards the subtomograms'. */
+    public static final Setting<Boolean> MATCH_STATISTICS = add(Setting.of("matchStatistics", Codecs.SWITCH)
+            .option("--match-statistics")
+            .help("Before training, fit a correction of domain D towards the training subtomograms without labels (the"
+                    + " mean power per frequency shell, then the distribution of voxel values) and apply it to D and to"
+                    + " every generator input (for simulated inputs).")
+            .value(false));
     /** Dropout probability inside the residual blocks. */
     public static final Setting<Double> DROPOUT = add(Setting.of("dropout", Codecs.DOUBLE).option("--dropout")
             .help("Dropout in the residual blocks (0: none; > 0 enables MC-dropout uncertainty).")

@@ -2,7 +2,6 @@ package org.cryoetgan.gan.uncertainty;
 
 import static org.cryoetgan.gan.train.TrainingSettings.BOX;
 import static org.cryoetgan.gan.train.TrainingSettings.DROPOUT;
-import static org.cryoetgan.gan.train.TrainingSettings.INPUT_SIMULATION;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,8 +40,7 @@ public final class UncertaintyRun {
                 throw new IllegalArgumentException(mapFile + ": the run was trained on " + box + "³ volumes but the map"
                         + " is " + map.nx() + "x" + map.ny() + "x" + map.nz());
             }
-            Volume input = run.config().get(INPUT_SIMULATION) == null ? map
-                    : run.config().get(INPUT_SIMULATION).simulate(map, seed);
+            Volume input = run.generatorInput(map, seed);
             UncertaintyMaps maps = new McDropoutSampler(run.model().samplingGenerator(), run.densityScaler())
                     .sample(input, samples, seed);
             Files.createDirectories(out);

@@ -4,6 +4,7 @@ package org.cryoetgan.gan.generate;
 import static org.cryoetgan.gan.train.TrainingSettings.DROPOUT;
 import static org.cryoetgan.gan.train.TrainingSettings.INPUT_SIMULATION;
 import static org.cryoetgan.gan.train.TrainingSettings.LEARNING_RATE;
+import static org.cryoetgan.gan.train.TrainingSettings.MATCH_STATISTICS;
 import static org.cryoetgan.gan.train.TrainingSettings.NORMALIZATION;
 import static org.cryoetgan.gan.train.TrainingSettings.REFINER;
 import static org.cryoetgan.gan.train.TrainingSettings.ZSCORE_CLIP;
@@ -11,6 +12,8 @@ import static org.cryoetgan.gan.train.TrainingSettings.ZSCORE_CLIP;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -56,7 +59,17 @@ class SimulatedInputGenerationTest {
 
     @Test
     void eachSampleIsItsMapSimulatedWithItsOwnSeedThenRefined() throws Exception {
+        generatesTheNormalisedSimulation(false);
+    }
+
+    @Test
+    void aRunWithAStatisticsMatchAppliesItToEachSimulation() throws Exception {
+        generatesTheNormalisedSimulation(true);
+    }
+
+    private void generatesTheNormalisedSimulation(boolean match) throws Exception {
         TrainingConfig c = TinyRun.config(8, 1)
+                .with(MATCH_STATISTICS, match)
                 .with(DROPOUT, 0.0)
                 .with(REFINER, true)
                 .with(NORMALIZATION, Normalization.ZSCORE)
@@ -71,6 +84,11 @@ class SimulatedInputGenerationTest {
         Path out = tmp.resolve("gen");
         try (TrainedModel m = TrainedModel.load(run, null)) {
             assertTrue(m.config().get(INPUT_SIMULATION) != null, "the setting is stored with the run");
+            if (match) {
+                assertNotNull(m.inputMatch(), "the fitted match is stored with the checkpoint");
+            } else {
+                assertNull(m.inputMatch());
+            }
             LabelTable table = new GenerationJob(m, 2, 5, Shard.ALL, false, MrcWriteOptions.defaults())
                     .run(List.of(new LabelledFile(mapFile, "blob")), out, d -> { });
             List<String> files = table.column("file");
@@ -81,7 +99,8 @@ class SimulatedInputGenerationTest {
                 long seed = Long.parseUnsignedLong(seeds.get(k));
                 Volume simulated = m.config().get(INPUT_SIMULATION).simulate(map,
                         CounterHash.mix(seed, GenerationJob.SIMULATION));
-                float[] expected = m.densityScaler().apply(simulated.data());
+                float[] expected = m.densityScaler().apply(match ? m.inputMatch().apply(simulated.data())
+                        : simulated.data());
                 written[k] = MrcReader.readVolume(out.resolve(files.get(k))).data();
                 assertArrayEquals(expected, written[k], 1e-6f, files.get(k));
             }
