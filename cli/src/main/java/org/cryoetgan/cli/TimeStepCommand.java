@@ -40,8 +40,8 @@ final class TimeStepCommand implements Callable<Integer> {
     @Option(names = "--critic-stride", defaultValue = "2", description = "1 or 2 (default: ${DEFAULT-VALUE}).")
     int criticStride;
 
-    @Option(names = "--batch", defaultValue = "1", description = "Volumes per batch (default: ${DEFAULT-VALUE}; "
-            + "with --cb3d the classifier's batch, default 8).")
+    @Option(names = "--batch", description = "Volumes per batch (default: 1; with --cb3d the classifier's batch, "
+            + "default 8).")
     Integer batch;
 
     @Option(names = "--loss", defaultValue = "wasserstein",
@@ -76,22 +76,15 @@ final class TimeStepCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         device.apply();
         StepTiming t = cb3d
-                ? Cb3dEpochTimer.run(box, volumes, batch != null && batchGiven() ? batch : 8, steps, warmup, profile)
-                : StepTimer.run(new StepSettings(box, width, criticWidth, criticStride, batch, loss(), steps, warmup,
-                        profile));
+                ? Cb3dEpochTimer.run(box, volumes, batch != null ? batch : 8, steps, warmup, profile)
+                : StepTimer.run(new StepSettings(box, width, criticWidth, criticStride, batch != null ? batch : 1,
+                        loss(), steps, warmup, profile));
         System.out.print(t.summary());
         if (json != null) {
             Files.writeString(json, t.toJson() + System.lineSeparator(), StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         }
         return 0;
-    }
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    private boolean batchGiven() {
-        return spec.commandLine().getParseResult().hasMatchedOption("--batch");
     }
 
     private AdversarialLoss loss() {

@@ -13,6 +13,7 @@ public final class KernelProfile {
     private final long[] nanos = new long[KernelKind.values().length];
     private final long[] calls = new long[KernelKind.values().length];
     private final double[] flops = new double[KernelKind.values().length];
+    private final Map<String, double[]> convolutions = new java.util.HashMap<>();
 
     void add(KernelKind kind, long elapsedNanos, double kindFlops) {
         nanos[kind.ordinal()] += elapsedNanos;
@@ -20,11 +21,30 @@ public final class KernelProfile {
         flops[kind.ordinal()] += kindFlops;
     }
 
+    /** Adds a timed convolution pass to the per-shape account as well. */
+    void addConvolution(KernelKind kind, String geometry, long elapsedNanos) {
+        double[] a = convolutions.computeIfAbsent(kind.name().toLowerCase(java.util.Locale.ROOT) + " " + geometry,
+                k -> new double[2]);
+        a[0] += elapsedNanos * 1e-9;
+        a[1]++;
+    }
+
+    /**
+     * The {@code limit} convolution passes (kind and geometry) that took the most time, with their seconds and
+     * calls, slowest first; empty unless timed.
+     */
+    public java.util.List<Map.Entry<String, double[]>> slowestConvolutions(int limit) {
+        return convolutions.entrySet().stream()
+                .sorted((a, b) -> Double.compare(b.getValue()[0], a.getValue()[0]))
+                .limit(limit).map(e -> Map.entry(e.getKey(), e.getValue().clone())).toList();
+    }
+
     /** Clears all counters. */
     public void reset() {
         java.util.Arrays.fill(nanos, 0);
         java.util.Arrays.fill(calls, 0);
         java.util.Arrays.fill(flops, 0);
+        convolutions.clear();
     }
 
     /** Seconds spent in kernels of {@code kind}. */

@@ -57,6 +57,17 @@ public final class ProfilingBackend implements Backend {
         profile.add(kind, timed ? System.nanoTime() - t0 : 0, flops);
     }
 
+    private void stopConvolution(KernelKind kind, long t0, ConvGeometry g) {
+        if (synchronizeEach) {
+            inner.synchronize();
+        }
+        long elapsed = timed ? System.nanoTime() - t0 : 0;
+        profile.add(kind, elapsed, g.flops());
+        if (timed) {
+            profile.addConvolution(kind, g.toString(), elapsed);
+        }
+    }
+
     private void stop(KernelKind kind, long t0) {
         stop(kind, t0, 0);
     }
@@ -168,21 +179,21 @@ public final class ProfilingBackend implements Backend {
     public void conv3d(ConvGeometry g, Buffer x, Buffer w, Buffer bias, Buffer y) {
         long t0 = start();
         inner.conv3d(g, u(x), u(w), u(bias), u(y));
-        stop(KernelKind.CONV_FORWARD, t0, g.flops());
+        stopConvolution(KernelKind.CONV_FORWARD, t0, g);
     }
 
     @Override
     public void conv3dBackwardData(ConvGeometry g, Buffer dy, Buffer w, Buffer dx) {
         long t0 = start();
         inner.conv3dBackwardData(g, u(dy), u(w), u(dx));
-        stop(KernelKind.CONV_BACKWARD_DATA, t0, g.flops());
+        stopConvolution(KernelKind.CONV_BACKWARD_DATA, t0, g);
     }
 
     @Override
     public void conv3dBackwardWeight(ConvGeometry g, Buffer x, Buffer dy, Buffer dw, Buffer dbias) {
         long t0 = start();
         inner.conv3dBackwardWeight(g, u(x), u(dy), u(dw), u(dbias));
-        stop(KernelKind.CONV_BACKWARD_WEIGHT, t0, g.flops());
+        stopConvolution(KernelKind.CONV_BACKWARD_WEIGHT, t0, g);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.cryoetgan.gan.timing;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.cryoetgan.engine.Backends;
@@ -14,6 +15,7 @@ import org.cryoetgan.engine.profile.ProfilingBackend;
  * {@link #beginMeasuring()} are the warm-up; each {@link #lap()} after it ends one measured repetition.
  */
 final class Measurement implements AutoCloseable {
+    private static final int SLOWEST = 8;
     private final Backend previous;
     private final ProfilingBackend backend;
     private final boolean profiled;
@@ -62,8 +64,13 @@ final class Measurement implements AutoCloseable {
             throw new IllegalStateException("nothing was measured");
         }
         KernelProfile p = backend.profile();
+        Map<String, Double> slowest = new LinkedHashMap<>();
+        for (Map.Entry<String, double[]> e : p.slowestConvolutions(SLOWEST)) {
+            slowest.put(String.format(java.util.Locale.ROOT, "%s (%.0f calls)", e.getKey(), e.getValue()[1]),
+                    e.getValue()[0]);
+        }
         return new StepTiming(label, millis, meter.peakHeapBytes(), meter.gcSeconds(),
-                p.convolutionFlops() / repetitions, profiled ? p.secondsByKind() : Map.of());
+                p.convolutionFlops() / repetitions, profiled ? p.secondsByKind() : Map.of(), slowest);
     }
 
     @Override

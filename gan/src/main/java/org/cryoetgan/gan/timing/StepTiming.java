@@ -18,13 +18,16 @@ import org.cryoetgan.engine.profile.KernelKind;
  * @param gcSeconds        garbage-collection time over the measured repetitions
  * @param convFlops        convolution floating-point operations of one repetition (three passes each)
  * @param kernelSeconds    seconds per kernel kind over the measured repetitions (empty unless profiled)
+ * @param slowestConvolutions the convolution passes that took the most time (kind and geometry), with their seconds
+ *                         over the measured repetitions (empty unless profiled)
  */
 public record StepTiming(String label, List<Double> millis, long peakHeapBytes, double gcSeconds, double convFlops,
-                         Map<KernelKind, Double> kernelSeconds) {
+                         Map<KernelKind, Double> kernelSeconds, Map<String, Double> slowestConvolutions) {
 
     public StepTiming {
         millis = List.copyOf(millis);
         kernelSeconds = Map.copyOf(kernelSeconds);
+        slowestConvolutions = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(slowestConvolutions));
     }
 
     /** The median wall time in ms (the mean of the middle two for an even count). */
@@ -88,6 +91,11 @@ public record StepTiming(String label, List<Double> millis, long peakHeapBytes, 
             }
             b.append(String.format(Locale.ROOT, "  %-22s %6.1f%%%n", "outside kernels", 100 * (total - inKernels) / total));
             b.append(String.format(Locale.ROOT, "  %-22s %6.1f%% (overlaps the above)%n", "gc", 100 * gcSeconds / total));
+            if (!slowestConvolutions.isEmpty()) {
+                b.append("  slowest convolution passes:").append(System.lineSeparator());
+                slowestConvolutions.forEach((name, sec) -> b.append(String.format(Locale.ROOT, "  %6.1f%%  %s%n",
+                        100 * sec / total, name)));
+            }
         }
         return b.toString();
     }

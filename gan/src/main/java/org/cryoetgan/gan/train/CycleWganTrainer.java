@@ -39,6 +39,7 @@ public final class CycleWganTrainer implements AutoCloseable {
     private final AdversarialObjective objective;
     private final Optimizer generatorOptimizer;
     private final Optimizer criticOptimizer;
+    private final List<Tensor> criticParameters;
     private final ImagePool subtomogramPool;
     private final ImagePool densityPool;
     private final WeightAverage generatorAverage;
@@ -56,6 +57,7 @@ public final class CycleWganTrainer implements AutoCloseable {
         model.subtomogramSpectrumCritic().ifPresent(c -> dParams.addAll(c.parameters()));
         this.generatorOptimizer = optimizer(cfg, gParams);
         this.criticOptimizer = optimizer(cfg, dParams);
+        this.criticParameters = List.copyOf(dParams);
         this.subtomogramPool = new ImagePool(cfg.imagePool);
         this.densityPool = new ImagePool(cfg.imagePool);
         this.generatorAverage = model.densityToSubtomogramAverage()
@@ -130,34 +132,43 @@ public final class CycleWganTrainer implements AutoCloseable {
             Tensor realS = data.subtomogramBatch(0, k);
 
             // ---- generators -------------------------------------------------------------------------------
-            generatorOptimizer.zeroGrad();
-            Tensor fakeS = gDs.forward(realD);
-            Tensor recD = gSd.forward(cfg.cycleNoiseStd > 0
-                    ? fakeS.add(Tensor.normal(rng, 0f, (float) cfg.cycleNoiseStd, fakeS.shape())) : fakeS);
-            Tensor fakeD = gSd.forward(realS);
-            Tensor recS = gDs.forward(fakeD);
-            Tensor advA = objective.generatorLoss(dA.forward(fakeS));
-            Tensor advB = objective.generatorLoss(dB.forward(fakeD));
-            Tensor cycD = Losses.l1(recD, realD);
-            Tensor cycS = Losses.l1(recS, realS);
-            Tensor lossG = advA.add(advB).add(cycD.add(cycS).mul((float) cfg.cycleWeight));
-            if (spectrumCritic != null) {
-                Tensor advSpectrum = objective.generatorLoss(spectrumCritic.forward(fakeS));
-                lossG = lossG.add(advSpectrum.mul((float) cfg.spectrumCriticWeight));
-                out.put("loss_G_adv_spectrum", (double) advSpectrum.item());
+            // the critics' weights need no gradient here (the critic update starts from zero gradients), so the
+            // backward pass skips their weight-gradient convolutions
+            Tensor fakeS;
+            Tensor fakeD;
+            setRequiresGrad(criticParameters, false);
+            try {
+                generatorOptimizer.zeroGrad();
+                fakeS = gDs.forward(realD);
+                Tensor recD = gSd.forward(cfg.cycleNoiseStd > 0
+                        ? fakeS.add(Tensor.normal(rng, 0f, (float) cfg.cycleNoiseStd, fakeS.shape())) : fakeS);
+                fakeD = gSd.forward(realS);
+                Tensor recS = gDs.forward(fakeD);
+                Tensor advA = objective.generatorLoss(dA.forward(fakeS));
+                Tensor advB = objective.generatorLoss(dB.forward(fakeD));
+                Tensor cycD = Losses.l1(recD, realD);
+                Tensor cycS = Losses.l1(recS, realS);
+                Tensor lossG = advA.add(advB).add(cycD.add(cycS).mul((float) cfg.cycleWeight));
+                if (spectrumCritic != null) {
+                    Tensor advSpectrum = objective.generatorLoss(spectrumCritic.forward(fakeS));
+                    lossG = lossG.add(advSpectrum.mul((float) cfg.spectrumCriticWeight));
+                    out.put("loss_G_adv_spectrum", (double) advSpectrum.item());
+                }
+                if (cfg.identityWeight > 0) {
+                    Tensor idt = Losses.l1(gDs.forward(realS), realS).add(Losses.l1(gSd.forward(realD), realD));
+                    lossG = lossG.add(idt.mul((float) (cfg.identityWeight * cfg.cycleWeight)));
+                    out.put("loss_identity", (double) idt.item());
+                }
+                out.put("loss_G", (double) lossG.item());
+                out.put("loss_G_adv_ds", (double) advA.item());
+                out.put("loss_G_adv_sd", (double) advB.item());
+                out.put("loss_cycle_d", (double) cycD.item());
+                out.put("loss_cycle_s", (double) cycS.item());
+                requireFinite(out, k);
+                lossG.backward();
+            } finally {
+                setRequiresGrad(criticParameters, true);
             }
-            if (cfg.identityWeight > 0) {
-                Tensor idt = Losses.l1(gDs.forward(realS), realS).add(Losses.l1(gSd.forward(realD), realD));
-                lossG = lossG.add(idt.mul((float) (cfg.identityWeight * cfg.cycleWeight)));
-                out.put("loss_identity", (double) idt.item());
-            }
-            out.put("loss_G", (double) lossG.item());
-            out.put("loss_G_adv_ds", (double) advA.item());
-            out.put("loss_G_adv_sd", (double) advB.item());
-            out.put("loss_cycle_d", (double) cycD.item());
-            out.put("loss_cycle_s", (double) cycS.item());
-            requireFinite(out, k);
-            lossG.backward();
             generatorOptimizer.step();
             if (generatorAverage != null) {
                 generatorAverage.update();
@@ -225,6 +236,12 @@ public final class CycleWganTrainer implements AutoCloseable {
         }
         step++;
         return out;
+    }
+
+    private static void setRequiresGrad(List<Tensor> params, boolean value) {
+        for (Tensor p : params) {
+            p.requiresGrad(value);
+        }
     }
 
     private static void requireFinite(Map<String, Double> losses, long k) {
