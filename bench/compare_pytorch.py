@@ -10,6 +10,10 @@ steadier than the wall clock.
 
 Usage: /usr/bin/python3 bench/compare_pytorch.py [--threads 2] [--quick] [--only SUBSTR] [--critic-stride 0|1|2]
                                                 [--skip-layers] [--skip-nets] [--nets generator,critic1,critic2]
+       /usr/bin/python3 bench/compare_pytorch.py --step [--threads 2] [--box 28 --width 16 --critic-width 32
+                                                --critic-stride 2 --batch 1 --loss wasserstein|wgan-gp --steps 10
+                                                --warmup 3 | --cb3d --volumes 64] [--json OUT]
+           PyTorch's side of `cryoetgan-cli time-step` alone (bench/torch_step.py; bench/step_table.sh runs both).
 Needs bench/target/benchmarks.jar (./mvnw -pl engine,nn,bench -am package -DskipTests) and python3-torch.
 """
 import argparse
@@ -166,6 +170,15 @@ def load():
 
 
 def main():
+    if "--step" in sys.argv[1:]:
+        import torch_step
+        sp = argparse.ArgumentParser()
+        sp.add_argument("--step", action="store_true")
+        sp.add_argument("--threads", type=int, default=2)
+        torch_step.add_arguments(sp)
+        sa = sp.parse_args()
+        torch.set_num_threads(sa.threads)
+        return torch_step.main(sa)
     ap = argparse.ArgumentParser()
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--quick", action="store_true")

@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
                 BenchmarkCommand.class,
                 UncertaintyCommand.class,
                 SelftestCommand.class,
+                TimeStepCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -28,7 +28,7 @@ class PackageLayersTest {
             Set.of("data"),
             Set.of("batch", "model", "classify", "invariant"),
             Set.of("train", "evaluate"),
-            Set.of("generate"),
+            Set.of("generate", "timing"),
             Set.of("uncertainty"),
             Set.of("benchmark"));
     private static final String PREFIX = "org.cryoetgan.gan";
