@@ -2,6 +2,7 @@ package org.cryoetgan.gan.sim;
 
 import java.util.Arrays;
 import java.util.List;
+import org.cryoetgan.gan.volume.VolumeStats;
 
 /**
  * A label-free correction of simulated subtomograms towards the statistics of a target set (the training
@@ -50,10 +51,9 @@ public record StatisticsMatch(int box, double[] shellGains, double[] sourceQuant
         for (int k = 0; k < gains.length; k++) {
             gains[k] = ps[k] > 0 && pt[k] > 0 ? Math.sqrt(pt[k] / ps[k]) : 1.0;
         }
-        StatisticsMatch spectrumOnly = new StatisticsMatch(box, gains, new double[] {0, 1}, new double[] {0, 1});
         float[][] filtered = new float[source.size()][];
         for (int i = 0; i < filtered.length; i++) {
-            filtered[i] = spectrumOnly.filter(source.get(i));
+            filtered[i] = filter(source.get(i), gains, box);
         }
         float[][] zTarget = new float[target.size()][];
         for (int i = 0; i < zTarget.length; i++) {
@@ -64,7 +64,8 @@ public record StatisticsMatch(int box, double[] shellGains, double[] sourceQuant
 
     /** The corrected volume: z-scored, filtered, value-mapped, z-scored. */
     public float[] apply(float[] volume) {
-        float[] v = filter(volume);
+        checkSize(volume);
+        float[] v = filter(volume, shellGains, box);
         for (int i = 0; i < v.length; i++) {
             v[i] = (float) interpolate(v[i]);
         }
@@ -72,10 +73,8 @@ public record StatisticsMatch(int box, double[] shellGains, double[] sourceQuant
     }
 
     /** The z-scored volume with its spectrum multiplied by the shell gains, z-scored again. */
-    private float[] filter(float[] volume) {
-        checkSize(volume);
-        float[] f = Fft.filter3(zscore(volume), box, box, box,
-                (fx, fy, fz) -> shellGains[shell(fx, fy, fz, box)]);
+    private static float[] filter(float[] volume, double[] gains, int box) {
+        float[] f = Fft.filter3(zscore(volume), box, box, box, (fx, fy, fz) -> gains[shell(fx, fy, fz, box)]);
         return zscore(f);
     }
 
@@ -171,20 +170,13 @@ public record StatisticsMatch(int box, double[] shellGains, double[] sourceQuant
 
     /** The volume minus its mean, over its standard deviation (a constant volume becomes zeros). */
     static float[] zscore(float[] v) {
-        double s = 0;
-        double ss = 0;
-        for (float x : v) {
-            s += x;
-            ss += (double) x * x;
-        }
-        double mean = s / v.length;
-        double sd = Math.sqrt(Math.max(ss / v.length - mean * mean, 0));
+        VolumeStats st = VolumeStats.of(v);
         float[] out = new float[v.length];
-        if (sd == 0) {
+        if (st.rms() == 0) {
             return out;
         }
         for (int i = 0; i < v.length; i++) {
-            out[i] = (float) ((v[i] - mean) / sd);
+            out[i] = (float) ((v[i] - st.mean()) / st.rms());
         }
         return out;
     }
