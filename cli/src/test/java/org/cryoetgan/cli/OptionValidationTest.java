@@ -57,7 +57,7 @@ class OptionValidationTest {
         refused("--decay-from", "train", "--box", "8", "--decay-from", "-3", "--out", out);
         refused("--keep-checkpoints", "train", "--box", "8", "--keep-checkpoints", "-2", "--out", out);
         refused("--input-snr, --input-defocus and --input-per-map need --simulate-input", "train", "--box", "8",
-                "--input-snr", "0.3", "--out", out);
+                "--no-simulate-input", "--input-snr", "0.3", "--out", out);
         refused("--input-snr (inputSimulation.snr) must be positive", "train", "--box", "8", "--simulate-input",
                 "--input-snr", "-1", "--out", out);
         refused("--input-defocus takes MIN:MAX", "train", "--box", "8", "--simulate-input", "--input-defocus", "-3",

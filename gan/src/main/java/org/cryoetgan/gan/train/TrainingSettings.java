@@ -49,14 +49,14 @@ public final class TrainingSettings {
     /** Noise added to the normalised density maps in training. */
     public static final Setting<Double> DENSITY_NOISE_STD = add(Setting.of("densityNoiseStd", Codecs.DOUBLE)
             .option("--density-noise").help("Std of the zero-mean Gaussian noise added to the normalised density maps.")
-            .in(CPU, 0.0).value(0.2).rule(Rule.nonNegative()));
+            .in(CPU, 0.0).in(DEMO, 0.0).value(0.2).rule(Rule.nonNegative()));
     /** The traditional simulator's settings when domain D is its output from the maps, else null. */
     public static final Setting<InputSimulation> INPUT_SIMULATION = add(Setting.of("inputSimulation",
             new InputSimulationCodec()).option("--simulate-input")
             .help("Domain D is the traditional simulator's output from the maps (tilt series, 300 kV, MTF), not the"
                     + " clean maps; generate simulates each map the same way. Use with --refiner; tuned by"
                     + " --input-snr, --input-defocus, --input-per-map.")
-            .in(CPU, InputSimulation.defaults()).value(null));
+            .in(CPU, InputSimulation.defaults()).in(DEMO, InputSimulation.defaults()).value(null));
     /** Fraction of each domain held out from training. */
     public static final Setting<Double> VALIDATION_FRACTION = add(Setting.of("validationFraction", Codecs.DOUBLE)
             .option("--val-fraction").help("Held-out fraction of each domain.").value(0.1).rule(Rule.fraction())
@@ -93,14 +93,14 @@ public final class TrainingSettings {
     /** Generators output their input plus a learned correction. */
     public static final Setting<Boolean> REFINER = add(Setting.of("refiner", Codecs.SWITCH).option("--refiner")
             .help("Generators output input + a learned correction, starting as the identity (for simulated inputs).")
-            .in(CPU, true).value(false));
+            .in(CPU, true).in(DEMO, true).value(false));
     /** A label-free correction of domain D's spectrum and value distribution towards the subtomograms'. */
     public static final Setting<Boolean> MATCH_STATISTICS = add(Setting.of("matchStatistics", Codecs.SWITCH)
             .option("--match-statistics")
             .help("Before training, fit a correction of domain D towards the training subtomograms without labels (the"
                     + " mean power per frequency shell, then the distribution of voxel values) and apply it to D and to"
                     + " every generator input (for simulated inputs).")
-            .in(CPU, true).value(false));
+            .in(CPU, true).in(DEMO, true).value(false));
     /** Dropout probability inside the residual blocks. */
     public static final Setting<Double> DROPOUT = add(Setting.of("dropout", Codecs.DOUBLE).option("--dropout")
             .help("Dropout in the residual blocks (0: none; > 0 enables MC-dropout uncertainty).")
@@ -167,7 +167,7 @@ public final class TrainingSettings {
     /** Weight of the identity loss, times λ. */
     public static final Setting<Double> IDENTITY_WEIGHT = add(Setting.of("identityWeight", Codecs.DOUBLE)
             .option("--identity-weight").help("Identity loss weight (×λ, as in CycleGAN; 0: off).")
-            .in(CPU, 0.5).value(0.0).rule(Rule.nonNegative()));
+            .in(CPU, 0.5).in(DEMO, 0.5).value(0.0).rule(Rule.nonNegative()));
     /** Weight clipping of the critics. */
     public static final Setting<Boolean> WEIGHT_CLIPPING = add(Setting.of("weightClipping", Codecs.SWITCH)
             .option("--clipping").help("Weight clipping of the critics (a penalty switched on by --loss wgan-gp or"
@@ -221,7 +221,7 @@ public final class TrainingSettings {
     public static final Setting<Double> GENERATOR_AVERAGE = add(Setting.of("generatorAverage", Codecs.DOUBLE)
             .option("--generator-average", "DECAY")
             .help("Keep a moving average of G_ds's weights with this decay (e.g. 0.999) and generate with it (0: off).")
-            .in(CPU, 0.999).value(0.0).rule(Rule.fraction()));
+            .in(CPU, 0.999).in(DEMO, 0.999).value(0.0).rule(Rule.fraction()));
     /** Steps between label-free scores of the generator for checkpoint selection. */
     public static final Setting<Integer> SELECT_EVERY = add(Setting.of("selectEvery", Codecs.INT)
             .option("--select-every", "STEPS")
