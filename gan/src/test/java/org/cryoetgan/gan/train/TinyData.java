@@ -61,7 +61,11 @@ final class TinyData {
 
     /** A fast configuration for tests: narrow networks, stride-2 critics of two layers. */
     static TrainingConfig config(int box, int steps) {
+        // the demo's networks, on clean inputs (the demo preset's simulated-input recipe switched off)
         TrainingConfig c = TrainingConfig.demo()
+                .with(TrainingSettings.INPUT_SIMULATION, null).with(TrainingSettings.REFINER, false)
+                .with(TrainingSettings.MATCH_STATISTICS, false).with(TrainingSettings.IDENTITY_WEIGHT, 0.0)
+                .with(TrainingSettings.GENERATOR_AVERAGE, 0.0).with(TrainingSettings.DENSITY_NOISE_STD, 0.2)
                 .with(BOX, box)
                 .with(GENERATOR_WIDTH, 4)
                 .with(RESIDUAL_BLOCKS, 1)
